@@ -1,0 +1,4 @@
+import { defineConfig } from 'tsdown';
+import { packageConfig } from '../../tsdown.base.ts';
+
+export default defineConfig({ ...packageConfig(['src/index.ts', 'src/bin.ts']), platform: 'node' });
