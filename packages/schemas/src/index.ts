@@ -13,3 +13,4 @@ export * from './kind.ts';
 export * from './messages.ts';
 export * from './registry.ts';
 export * from './validate.ts';
+export * from './ndjson.ts';

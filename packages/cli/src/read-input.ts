@@ -1,0 +1,101 @@
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+
+/**
+ * Why an input could not be read (exit code 2), or was too large to read whole (exit 1).
+ *
+ * @example
+ * ```ts
+ * import { InputError } from '@motcua/cli';
+ * const e = new InputError('NOT_FOUND', 'missing.json');
+ * e.code; // 'NOT_FOUND'
+ * ```
+ * @category CLI
+ */
+export class InputError extends Error {
+  readonly code: 'NOT_FOUND' | 'IS_DIRECTORY' | 'NO_PERMISSION' | 'TOO_LARGE' | 'READ_FAILED';
+  readonly source: string;
+  constructor(code: InputError['code'], source: string, options?: { cause?: unknown }) {
+    super(`${code}: ${source}`, options);
+    this.name = 'InputError';
+    this.code = code;
+    this.source = source;
+  }
+}
+
+/** Default cap on a whole-file read (not used by streaming modes). */
+export const DEFAULT_MAX_BYTES: number = 512 * 1024 * 1024;
+
+function errnoCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+function toInputError(err: unknown, source: string): InputError {
+  const code = errnoCode(err);
+  if (code === 'ENOENT') return new InputError('NOT_FOUND', source, { cause: err });
+  if (code === 'EISDIR') return new InputError('IS_DIRECTORY', source, { cause: err });
+  if (code === 'EACCES' || code === 'EPERM') return new InputError('NO_PERMISSION', source, { cause: err });
+  return new InputError('READ_FAILED', source, { cause: err });
+}
+
+/**
+ * Reads a whole file (or standard input for `-`) up to `maxBytes`.
+ *
+ * @example
+ * ```ts
+ * import { readWhole } from '@motcua/cli';
+ * const bytes = await readWhole('-', process.stdin, 1024 * 1024);
+ * ```
+ * @category CLI
+ */
+export async function readWhole(source: string, stdin: Readable, maxBytes: number = DEFAULT_MAX_BYTES): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of openStream(source, stdin)) {
+    total += chunk.length;
+    if (total > maxBytes) throw new InputError('TOO_LARGE', source);
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Streams a file (or standard input for `-`) in chunks, translating file-system errors
+ * into {@link InputError}s.
+ *
+ * @example
+ * ```ts
+ * import { openStream } from '@motcua/cli';
+ * for await (const chunk of openStream('batch.ndjson', process.stdin)) console.log(chunk.length);
+ * ```
+ * @category CLI
+ */
+export async function* openStream(source: string, stdin: Readable): AsyncGenerator<Uint8Array> {
+  if (source === '-') {
+    for await (const chunk of stdin) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array);
+    return;
+  }
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(source, 'r');
+  } catch (err) {
+    throw toInputError(err, source);
+  }
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      let n: number;
+      try {
+        ({ bytesRead: n } = await handle.read(buf, 0, buf.length, null));
+      } catch (err) {
+        throw toInputError(err, source);
+      }
+      if (n === 0) return;
+      // The buffer is reused for the next read: consumers copy what they keep
+      // (validateNdjson copies partial lines, readWhole copies every chunk).
+      yield buf.subarray(0, n);
+    }
+  } finally {
+    await handle.close();
+  }
+}
