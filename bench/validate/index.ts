@@ -1,0 +1,123 @@
+/**
+ * `pnpm bench validate [--records N] [--regenerate]`
+ *
+ * Question: how close does `motcua validate --ndjson`'s engine come to the cost of merely
+ * parsing the same NDJSON? Three passes over one generated file of realistic
+ * `DongBoHoSoMC` dossiers, all through the same streaming line splitter
+ * (`validateNdjson`), differing only in what is done per record:
+ *
+ *   json-parse   JSON.parse only (the floor)
+ *   ajv          JSON.parse + ajv compiled from the exported JSON Schema (structure only)
+ *   motcua       JSON.parse + the full dvcqg-dossier kind (structure, identifiers,
+ *                cross-field rules, 766 warnings, localized issues)
+ *
+ * Goal (issue #2): motcua ≥ 0.85 × the json-parse throughput.
+ */
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { jsonSchemaDocuments, KINDS, type ValidationIssue, validateNdjson } from '@motcua/schemas';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { dossier, prng } from './generate.ts';
+
+type Check = (v: unknown) => { ok: boolean; issues: ValidationIssue[] };
+
+async function* chunks(file: string): AsyncGenerator<Uint8Array> {
+  const h = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const { bytesRead } = await h.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await h.close();
+  }
+}
+
+async function pass(file: string, check: Check): Promise<{ seconds: number; records: number; invalid: number }> {
+  const t0 = process.hrtime.bigint();
+  const it = validateNdjson(chunks(file), check);
+  let invalid = 0;
+  let records = 0;
+  for (;;) {
+    const step = await it.next();
+    if (step.done) break;
+    records++;
+    if (!step.value.valid) invalid++;
+  }
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, records, invalid };
+}
+
+async function generate(file: string, records: number): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  const out = createWriteStream(file);
+  const rand = prng(766);
+  let buf = '';
+  for (let i = 0; i < records; i++) {
+    buf += `${JSON.stringify(dossier(rand, i))}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      buf = '';
+    }
+  }
+  out.write(buf);
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}
+
+export async function main(args: string[]): Promise<void> {
+  const records = Number(args[args.indexOf('--records') + 1] ?? 0) || 1_000_000;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const file = join(here, '..', '.data', `dongbohoso-${records}.ndjson`);
+  if (!existsSync(file) || args.includes('--regenerate')) {
+    console.log(`generating ${records} dossiers → ${file}`);
+    await generate(file, records);
+  }
+  const mb = statSync(file).size / 1e6;
+  const kind = KINDS['dvcqg-dossier'];
+  if (kind === undefined) throw new Error('dvcqg-dossier kind missing');
+  const schemaDoc = jsonSchemaDocuments()['dvcqg-dossier'];
+  if (schemaDoc === undefined) throw new Error('dvcqg-dossier JSON Schema missing');
+  const ajv = new Ajv2020({ allErrors: false, strict: false });
+  const ajvValidate = ajv.compile(schemaDoc);
+
+  const checks: Record<string, Check> = {
+    'json-parse': () => ({ ok: true, issues: [] }),
+    ajv: (v) => ({ ok: ajvValidate(v) as boolean, issues: [] }),
+    motcua: (v) => kind.validate(v),
+  };
+  console.log(`file: ${mb.toFixed(0)} MB, ${records} records, Node ${process.version}`);
+  const best: Record<string, { seconds: number; records: number; invalid: number }> = {};
+  // Two rounds, interleaved, keep the best of each: the first round also warms the page cache and the JIT.
+  for (let round = 0; round < 2; round++) {
+    for (const [name, check] of Object.entries(checks)) {
+      const r = await pass(file, check);
+      const prev = best[name];
+      if (prev === undefined || r.seconds < prev.seconds) best[name] = r;
+      console.log(
+        `round ${round + 1}  ${name.padEnd(10)} ${r.seconds.toFixed(2)} s  ${(r.records / r.seconds / 1000).toFixed(1)} k records/s  ${(mb / r.seconds).toFixed(0)} MB/s  invalid ${r.invalid}`,
+      );
+    }
+  }
+  const rate = (n: string) => {
+    const b = best[n];
+    return b === undefined ? 0 : b.records / b.seconds;
+  };
+  const result = {
+    bench: 'validate',
+    records,
+    megabytes: Math.round(mb),
+    recordsPerSecond: { jsonParse: Math.round(rate('json-parse')), ajv: Math.round(rate('ajv')), motcua: Math.round(rate('motcua')) },
+    ratios: {
+      motcuaVsJsonParse: Number((rate('motcua') / rate('json-parse')).toFixed(3)),
+      ajvVsJsonParse: Number((rate('ajv') / rate('json-parse')).toFixed(3)),
+      motcuaVsAjv: Number((rate('motcua') / rate('ajv')).toFixed(3)),
+    },
+    invalidRecords: { ajv: best.ajv?.invalid, motcua: best.motcua?.invalid },
+    goal: 0.85,
+    met: rate('motcua') / rate('json-parse') >= 0.85,
+  };
+  console.log(JSON.stringify(result));
+}
