@@ -63,6 +63,33 @@ export const idCommand: Command = {
   run: runId,
 };
 
+/** Vietnamese labels for the facts the parsers return (English output uses the keys). */
+const FACT_LABELS_VI: Readonly<Record<string, string>> = {
+  provinceCode: 'mã tỉnh nơi đăng ký khai sinh',
+  provinceName: 'tỉnh nơi đăng ký khai sinh',
+  century: 'thế kỷ sinh',
+  gender: 'giới tính',
+  birthYear: 'năm sinh',
+  form: 'dạng',
+  base: 'mã gốc (10 số)',
+  branchSuffix: 'hậu tố đơn vị phụ thuộc',
+  checkDigitVerified: 'đã kiểm tra chữ số kiểm tra',
+  format: 'chuẩn',
+  level1: 'mã cấp 1',
+  level1Type: 'loại cơ quan cấp 1',
+  groups: 'các nhóm',
+  agencyCode: 'mã cơ quan',
+  receivedDate: 'ngày tiếp nhận',
+  sequence: 'số thứ tự trong ngày',
+  national: 'mã TTHC quốc gia',
+  field: 'mã lĩnh vực',
+  memberClass: 'loại thành viên',
+  memberCode: 'mã thành viên',
+  serviceCode: 'mã dịch vụ',
+  number: 'số',
+  placeholder: 'giá trị giữ chỗ',
+};
+
 /** Personal numbers never appear in full in output (they may end up in logs). */
 function mask(result: IdentifierResult<unknown>): string {
   if (result.kind === 'personal-id' || result.kind === 'cmnd') {
@@ -105,21 +132,18 @@ async function runId(args: string[], io: Io): Promise<number> {
   }));
   if (values.json === true) {
     io.stdout.write(
-      `${JSON.stringify({ input: mask(result), kind: result.kind, valid: result.valid, facts: result.facts ?? null, problems }, null, 2)}\n`,
+      `${JSON.stringify({ input: mask(result), kind: result.kind, valid: result.valid, facts: redact(result.facts) ?? null, problems }, null, 2)}\n`,
     );
   } else {
     const name = KIND_NAMES[result.kind][lang];
+    const unrecognized = result.problems.some((p) => p.code === 'ID_UNRECOGNIZED');
     const lines = [
       `${mask(result)}`,
-      `${t(lang, 'Loại', 'Kind')}: ${name} (${result.kind}) — ${result.valid ? t(lang, 'HỢP LỆ', 'VALID') : t(lang, 'KHÔNG HỢP LỆ', 'INVALID')}`,
+      unrecognized
+        ? `${t(lang, 'Loại', 'Kind')}: ${t(lang, 'không nhận dạng được', 'not recognized')} (${t(lang, 'gần nhất', 'closest')}: ${name}) — ${t(lang, 'KHÔNG HỢP LỆ', 'INVALID')}`
+        : `${t(lang, 'Loại', 'Kind')}: ${name} (${result.kind}) — ${result.valid ? t(lang, 'HỢP LỆ', 'VALID') : t(lang, 'KHÔNG HỢP LỆ', 'INVALID')}`,
     ];
-    if (result.facts !== undefined && result.facts !== null && typeof result.facts === 'object') {
-      for (const [k, v] of Object.entries(result.facts as Record<string, unknown>)) {
-        // The random part of a personal number identifies the person: never printed.
-        if (v === undefined || k === 'random') continue;
-        lines.push(`  ${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`);
-      }
-    }
+    for (const [k, v] of flattenFacts(result.facts)) lines.push(`  ${lang === 'vi' ? (FACT_LABELS_VI[k] ?? k) : k}: ${v}`);
     for (const p of problems) {
       lines.push(`  ${p.severity === 'error' ? '✗' : '⚠'} [${p.code}] ${p.message}`);
     }
@@ -128,3 +152,27 @@ async function runId(args: string[], io: Io): Promise<number> {
   return result.valid ? EXIT.ok : EXIT.invalid;
 }
 
+
+/** The random part of a personal number identifies the person: never printed, at any depth. */
+function redact(facts: unknown): unknown {
+  if (Array.isArray(facts)) return facts.map(redact);
+  if (facts === null || typeof facts !== 'object') return facts;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(facts as Record<string, unknown>)) {
+    if (k !== 'random' && v !== undefined) out[k] = redact(v);
+  }
+  return out;
+}
+
+/** `[dotted key, printable value]` pairs of the (redacted) facts, nested objects flattened. */
+function flattenFacts(facts: unknown, prefix = ''): Array<[string, string]> {
+  const clean = redact(facts);
+  if (clean === null || typeof clean !== 'object' || Array.isArray(clean)) return [];
+  const out: Array<[string, string]> = [];
+  for (const [k, v] of Object.entries(clean as Record<string, unknown>)) {
+    const key = prefix === '' ? k : `${prefix}.${k}`;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) out.push(...flattenFacts(v, key));
+    else out.push([key, Array.isArray(v) ? v.join(', ') : String(v)]);
+  }
+  return out;
+}
