@@ -1,1 +1,20 @@
+export type { SignatureErrorCode } from './errors.ts';
+export { SignatureError } from './errors.ts';
 export * from './pdf/index.ts';
+export type { CertificateRevocation, RevocationFetcher } from './revocation/check.ts';
+export type { BundledCertificate } from './trust-bundle/vn.ts';
+export { vietnameseTrustBundle } from './trust-bundle/vn.ts';
+export type { Indication, SubIndication } from './verify/findings.ts';
+export type { Lang } from './verify/messages.ts';
+export type { VerifyOptions, VerifyPolicy } from './verify/options.ts';
+export type {
+  CertificateSummary,
+  DisplayField,
+  ReportProblem,
+  ReportWarning,
+  SignatureReport,
+  SignerSummary,
+  VerificationReport,
+} from './verify/report.ts';
+export { verifyPdf } from './verify/verify-pdf.ts';
+export type { BinaryOrPem } from './x509/pem.ts';

@@ -44,6 +44,26 @@ export function pdfWithPlaceholder(opts: PlaceholderOptions = {}): Uint8Array {
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
+/** A one-page PDF without any form field. */
+export function plainPdf(): Uint8Array {
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] >>',
+  ];
+  let out = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  for (let i = 0; i < objs.length; i++) {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${objs[i]}\nendobj\n`;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
 function indexOf(hay: Uint8Array, needle: string, from = 0): number {
   return Buffer.from(hay).indexOf(needle, from, 'latin1');
 }

@@ -33,6 +33,8 @@ export interface TestPki {
   crlPem: string;
   /** Same CRL, DER. */
   crlDer: Uint8Array;
+  /** CRL of the root (PEM, empty): revocation evidence for the intermediate. */
+  rootCrlPem: string;
   /** Chain file (intermediate PEM) to embed in signatures. */
   chainFile: string;
   fakeChainFile: string;
@@ -292,6 +294,24 @@ export function makePki(): TestPki {
     '20450101000000Z',
   ]);
   const crlPem = readFileSync(crlFile, 'utf8');
+  const rootCrlFile = join(dir, 'root.crl.pem');
+  openssl([
+    'ca',
+    '-gencrl',
+    '-config',
+    join(rootCa, 'openssl.cnf'),
+    '-cert',
+    root.cert,
+    '-keyfile',
+    root.key,
+    '-out',
+    rootCrlFile,
+    '-crl_lastupdate',
+    '20250101000000Z',
+    '-crl_nextupdate',
+    '20450101000000Z',
+  ]);
+  const rootCrlPem = readFileSync(rootCrlFile, 'utf8');
   const crlDer = new Uint8Array(openssl(['crl', '-in', crlFile, '-outform', 'DER']));
   const chainFile = join(dir, 'chain.pem');
   writeFileSync(chainFile, intermediate.certPem);
@@ -312,6 +332,7 @@ export function makePki(): TestPki {
     fakeSigner,
     crlPem,
     crlDer,
+    rootCrlPem,
     chainFile,
     fakeChainFile,
   };

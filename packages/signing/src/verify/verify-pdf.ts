@@ -397,8 +397,10 @@ async function signature(
     : [];
   let proven: Date | undefined;
   for (const ts of tsResults) {
-    if (!ts.intact) f.push(indeterminate('SIGNATURE_TIMESTAMP_INVALID', 'SIG_CONSTRAINTS_FAILURE'));
-    else if (!ts.trusted) f.push(warning('SIGNATURE_TIMESTAMP_UNTRUSTED'));
+    if (!ts.intact) {
+      f.push(indeterminate('SIGNATURE_TIMESTAMP_INVALID', 'SIG_CONSTRAINTS_FAILURE'));
+      for (const x of ts.findings) if (x.indication) f.push(x.params ? warning(x.code, x.params) : warning(x.code));
+    } else if (!ts.trusted) f.push(warning('SIGNATURE_TIMESTAMP_UNTRUSTED'));
     else if (ts.tstInfo && (!proven || ts.tstInfo.genTime < proven)) proven = ts.tstInfo.genTime;
   }
   const firstTs = tsResults[0];
