@@ -81,7 +81,7 @@ export type PdfProblemCode =
   | 'CONTENTS_NOT_IN_GAP'
   /** `/Contents` does not start with one DER/BER element (check 4). */
   | 'CONTENTS_NOT_DER'
-  /** Non-zero bytes after the end of the DER element inside `/Contents` (check 4). */
+  /** Non-zero bytes after the end of the DER element inside `/Contents` (check 4): unsigned data riding along (a warning). */
   | 'NON_ZERO_PADDING'
   /** The byte ranges of two signatures overlap other than as nested prefixes (check 6). */
   | 'BYTE_RANGE_COLLISION'
