@@ -1,0 +1,113 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+// The signing package's test PKI (openssl, generated at test time) and PDF placeholder helpers.
+import { appendUnsignedChange, signPdf } from '../../../signing/test/pdf.ts';
+import { cmsSign, makePki, type TestPki } from '../../../signing/test/pki.ts';
+import { memoryIo } from '../../test/memory-io.ts';
+import { verifyCommand } from './verify.ts';
+
+let pki: TestPki;
+let good: string;
+let tampered: string;
+let trustDir: string;
+let crl: string;
+let rootCrl: string;
+
+beforeAll(() => {
+  pki = makePki();
+  const pdf = signPdf((data) => cmsSign(pki, pki.good, data));
+  good = join(pki.dir, 'good.pdf');
+  writeFileSync(good, pdf);
+  tampered = join(pki.dir, 'modified.pdf');
+  writeFileSync(tampered, appendUnsignedChange(pdf, 'Quyet dinh so 99'));
+  trustDir = join(pki.dir, 'trust');
+  mkdirSync(trustDir);
+  writeFileSync(join(trustDir, 'root.pem'), pki.root.certPem);
+  writeFileSync(join(trustDir, 'README.txt'), 'not a certificate');
+  crl = join(pki.dir, 'int.crl');
+  writeFileSync(crl, pki.crlDer);
+  rootCrl = join(pki.dir, 'root.crl.pem');
+  writeFileSync(rootCrl, pki.rootCrlPem);
+});
+
+describe('motcua verify', () => {
+  it('prints a Vietnamese summary per signature and exits 0 for a valid document', async () => {
+    const io = memoryIo();
+    const code = await verifyCommand.run([good, '--trust', trustDir, '--crl', crl, '--crl', rootCrl], io);
+    expect(io.err()).toBe('');
+    expect(code).toBe(0);
+    const out = io.out();
+    expect(out).toContain('Tài liệu có chữ ký số hợp lệ.');
+    expect(out).toContain('Chữ ký #1 (Signature1): TOTAL_PASSED');
+    expect(out).toContain('Người ký: Nguyễn Văn An');
+    expect(out).toContain('Tổ chức cung cấp dịch vụ chứng thực chữ ký số: Motcua Test Issuing CA');
+  });
+
+  it('prints the JSON report', async () => {
+    const io = memoryIo();
+    const code = await verifyCommand.run(
+      [good, '--trust', join(trustDir, 'root.pem'), '--crl', crl, '--crl', rootCrl, '--json', '--lang', 'en'],
+      io,
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(io.out());
+    expect(report).toMatchObject({ valid: true, format: 'pdf', lang: 'en' });
+    expect(report.signatures[0].indication).toBe('TOTAL_PASSED');
+  });
+
+  it('exits 1 when revocation cannot be checked (indeterminate) or without trust', async () => {
+    const io = memoryIo();
+    expect(await verifyCommand.run([good, '--trust', trustDir], io)).toBe(1);
+    expect(io.out()).toContain('TRY_LATER');
+    const io2 = memoryIo();
+    expect(await verifyCommand.run([good, '--lang', 'en'], io2)).toBe(1);
+    expect(io2.out()).toContain('No trusted root configured');
+  });
+
+  it('exits 1 for a document modified after signing', async () => {
+    const io = memoryIo();
+    expect(await verifyCommand.run([tampered, '--trust', trustDir, '--crl', crl, '--crl', rootCrl], io)).toBe(1);
+    expect(io.out()).toContain('DOCUMENT_MODIFIED');
+  });
+
+  it('validates at --at', async () => {
+    const io = memoryIo();
+    // Before the signer certificate existed: the claimed signing time is after, so it is only out of bounds now.
+    expect(
+      await verifyCommand.run(
+        [good, '--trust', trustDir, '--crl', crl, '--crl', rootCrl, '--at', '2023-01-01T00:00:00Z', '--json'],
+        io,
+      ),
+    ).toBe(1);
+    expect(JSON.parse(io.out()).validationTime).toBe('2023-01-01T00:00:00.000Z');
+  });
+
+  it('exits 2 on usage errors and unreadable files, without a stack trace', async () => {
+    for (const args of [
+      [],
+      [good, good],
+      [good, '--bogus'],
+      [good, '--at', 'yesterday'],
+      [join(pki.dir, 'missing.pdf')],
+      [good, '--trust', join(pki.dir, 'missing')],
+    ]) {
+      const io = memoryIo();
+      expect(await verifyCommand.run(args, io)).toBe(2);
+      expect(io.err()).toMatch(/^motcua verify: /);
+      expect(io.err()).not.toMatch(/\n\s+at /);
+    }
+    const bad = join(pki.dir, 'bad-anchor.pem');
+    writeFileSync(bad, 'garbage');
+    const io = memoryIo();
+    expect(await verifyCommand.run([good, '--trust', bad], io)).toBe(2);
+  });
+
+  it('never throws on a file that is not a PDF', async () => {
+    const junk = join(pki.dir, 'junk.pdf');
+    writeFileSync(junk, 'xin chào');
+    const io = memoryIo();
+    expect(await verifyCommand.run([junk, '--trust', trustDir], io)).toBe(1);
+    expect(io.out()).toContain('KHÔNG');
+  });
+});
