@@ -387,3 +387,24 @@ export function tsaToken(pki: TestPki, data: Uint8Array): Uint8Array {
   ]);
   return new Uint8Array(readFileSync(token));
 }
+
+/** An OCSP response for `cert` from the issuing CA itself (openssl ocsp, CA-signed; `-resp_key_id` to name it by key hash). */
+export function ocspResponse(pki: TestPki, cert: Identity, opts: { byKeyHash?: boolean } = {}): Uint8Array {
+  const id = Math.random().toString(36).slice(2);
+  const req = join(pki.dir, `ocsp-${id}.req`);
+  const resp = join(pki.dir, `ocsp-${id}.resp`);
+  openssl(['ocsp', '-issuer', pki.intermediate.cert, '-cert', cert.cert, '-no_nonce', '-reqout', req]);
+  const args = [
+    'ocsp',
+    '-index',
+    join(pki.dir, 'intermediate', 'index.txt'),
+    '-rsigner',
+    pki.intermediate.cert,
+    '-rkey',
+    pki.intermediate.key,
+  ];
+  args.push('-CA', pki.intermediate.cert, '-reqin', req, '-respout', resp, '-ndays', '30');
+  if (opts.byKeyHash) args.push('-resp_key_id');
+  openssl(args);
+  return new Uint8Array(readFileSync(resp));
+}

@@ -17,7 +17,7 @@ import {
   plainPdf,
   signPdf,
 } from '../../test/pdf.ts';
-import { cmsSign, makePki, openssl, type TestPki, tsaToken } from '../../test/pki.ts';
+import { cmsSign, makePki, ocspResponse, openssl, type TestPki, tsaToken } from '../../test/pki.ts';
 import { hash } from '../cms/algorithms.ts';
 import { SignatureError } from '../errors.ts';
 import type { VerifyOptions } from './options.ts';
@@ -100,6 +100,40 @@ describe('verifyPdf with openssl-signed documents', () => {
     const s = only(fetched);
     expect(s.indication).toBe('TOTAL_PASSED');
     expect(s.revocation.certificates[0]?.origin).toBe('fetched');
+  });
+
+  it('accepts OCSP responses signed by the issuing CA (by name or key hash) and honours a revoked status', async () => {
+    const pdf = signPdf((data) => cmsSign(pki, pki.good, data));
+    for (const byKeyHash of [false, true]) {
+      const s = only(
+        await verifyPdf(pdf, {
+          trustAnchors: [pki.root.certPem],
+          crls: [pki.rootCrlPem],
+          ocspResponses: [ocspResponse(pki, pki.good, { byKeyHash })],
+        }),
+      );
+      expect(s.indication, JSON.stringify(s.problems)).toBe('TOTAL_PASSED');
+      expect(s.revocation.certificates[0]).toMatchObject({ status: 'good', source: 'ocsp', origin: 'caller' });
+    }
+    const revokedPdf = signPdf((data) => cmsSign(pki, pki.revoked, data));
+    const r = only(
+      await verifyPdf(revokedPdf, {
+        trustAnchors: [pki.root.certPem],
+        crls: [pki.rootCrlPem],
+        ocspResponses: [ocspResponse(pki, pki.revoked)],
+      }),
+    );
+    expect(r.subIndication).toBe('REVOKED');
+    expect(r.revocation.certificates[0]?.source).toBe('ocsp');
+    // A response about another certificate is no evidence.
+    const other = only(
+      await verifyPdf(pdf, {
+        trustAnchors: [pki.root.certPem],
+        crls: [pki.rootCrlPem],
+        ocspResponses: [ocspResponse(pki, pki.revoked)],
+      }),
+    );
+    expect(other.subIndication).toBe('TRY_LATER');
   });
 
   it('without revocation data: INDETERMINATE / TRY_LATER with the circular warning, or a warning only by policy', async () => {
