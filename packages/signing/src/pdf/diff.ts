@@ -47,22 +47,6 @@ export interface RevisionDiff {
 
 const NEUTRAL_KEYS: ReadonlySet<string> = new Set(['PieceInfo', 'ITXT', 'LastModified']);
 
-/** Trailer keys that describe the update itself rather than the document. */
-const TRAILER_STRUCTURE_KEYS: ReadonlySet<string> = new Set([
-  'Size',
-  'Prev',
-  'ID',
-  'XRefStm',
-  'Info',
-  'Type',
-  'W',
-  'Index',
-  'Filter',
-  'DecodeParms',
-  'Length',
-  'Root',
-]);
-
 /** Internal: `neutral` is not reported; `dominant` becomes the revision's main permitted kind. */
 type Cat = PdfModificationKind | 'neutral' | 'dominant';
 
@@ -268,15 +252,13 @@ export function diffRevision(doc: PdfDocument, r: number, before: FormState, aft
     isName(d?.map.get('Type'), 'OBJR') ||
     (d !== undefined && !d.map.has('Type') && d.map.has('S') && d.map.has('P') && (d.map.has('K') || d.map.has('Pg')));
 
-  // The trailer: a new /Root or /Encrypt, or any other document-level key, is not a permitted change.
+  // The trailer: a new /Root or /Encrypt replaces the document. Other trailer keys (/Info, /ID,
+  // producer extras such as LibreOffice's /AdditionalStreams) are not read by viewers.
   const trailerOld = doc.revisions[prev]?.trailer;
-  for (const k of changedKeys(trailerOld, trailer, bytes, budget)) {
-    if (TRAILER_STRUCTURE_KEYS.has(k) && k !== 'Root') continue;
-    if (k === 'Root' && isRef(rootRef) && isRef(trailerOld?.map.get('Root'))) {
-      const o = trailerOld?.map.get('Root') as PdfObject;
-      if (isRef(o) && o.num === rootRef.num && o.gen === rootRef.gen) continue;
+  for (const k of ['Root', 'Encrypt']) {
+    if (!same(trailerOld?.map.get(k) ?? null, trailer?.map.get(k) ?? null)) {
+      extraGroups.push({ cat: 'other', detail: `trailer /${k} changed`, objects: [], fields: [] });
     }
-    extraGroups.push({ cat: 'other', detail: `trailer /${k} changed`, objects: [], fields: [] });
   }
 
   /** Catalog `/Names`: only the `/AP` tree (named annotation appearances) may change with a permitted update. */
