@@ -75,6 +75,25 @@ describe('validateNdjson', () => {
     );
   });
 
+  it('copies partial lines, so a producer may reuse its buffer (as file readers do)', async () => {
+    const lines = Array.from({ length: 200 }, (_, n) => JSON.stringify({ n, pad: 'Hà Nội'.repeat(n % 7) }));
+    const bytes = enc(`${lines.join('\n')}\n`);
+    // A Node Buffer, reused for every chunk: Buffer#slice does not copy, so this catches a
+    // splitter that keeps views into the producer's buffer.
+    const shared = Buffer.alloc(97);
+    async function* reusing() {
+      for (let off = 0; off < bytes.length; off += shared.length) {
+        const n = Math.min(shared.length, bytes.length - off);
+        shared.set(bytes.subarray(off, off + n));
+        yield shared.subarray(0, n);
+      }
+    }
+    const it = validateNdjson(reusing(), check);
+    let valid = 0;
+    for (let r = await it.next(); !r.done; r = await it.next()) if (r.value.valid) valid++;
+    expect(valid).toBe(200);
+  });
+
   it('checkLine never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {

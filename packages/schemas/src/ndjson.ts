@@ -145,9 +145,10 @@ export async function* validateNdjson(
       pendingBytes += piece.length;
       if (nl === -1) {
         // Keep the partial line; copy it, since the producer may reuse its buffer.
+        // (`new Uint8Array(x)` copies; `x.slice()` would not when x is a Node Buffer.)
         if (!overlong && pending.length > 0) {
           const last = pending.pop() as Uint8Array;
-          pending.push(last.slice());
+          pending.push(new Uint8Array(last));
         }
         break;
       }
