@@ -14,6 +14,7 @@ import { header } from '../cms/der.ts';
 import { type Finding, failed, indeterminate, warning } from '../verify/findings.ts';
 import { type Certificate, isSignedBy, KEY_USAGE, parseCertificate } from '../x509/certificate.ts';
 import { formatName, namesEqual } from '../x509/name.ts';
+import { pemOrDer } from '../x509/pem.ts';
 import { type Crl, crlSignedBy, parseCrl } from './crl.ts';
 import { findSingle, isResponder, type OcspResponse, ocspSignedBy, parseOcsp } from './ocsp.ts';
 
@@ -322,7 +323,6 @@ async function fetchEvidence(cert: Certificate, issuer: Certificate, opts: Revoc
   for (const url of httpUrls(cert.crlUrls)) {
     try {
       const bytes = await fetcher({ url, kind: 'crl' });
-      const { pemOrDer } = await import('../x509/pem.ts');
       for (const der of pemOrDer(bytes, ['X509 CRL']))
         opts.sources.crls.push({ crl: parseCrl(der), origin: 'fetched' });
       return;

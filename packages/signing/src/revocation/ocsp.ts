@@ -16,7 +16,6 @@ import {
   bitString,
   bytesEqual,
   children,
-  content,
   integerHex,
   isContext,
   isUniversal,
@@ -193,9 +192,4 @@ export function ocspSignedBy(resp: OcspResponse, signer: Certificate): boolean {
   } catch {
     return false;
   }
-}
-
-/** Raw content helper used by tests. */
-export function contentOf(t: Tlv): Uint8Array {
-  return content(t);
 }
