@@ -14,3 +14,4 @@ export * from './messages.ts';
 export * from './registry.ts';
 export * from './validate.ts';
 export * from './ndjson.ts';
+export * from './canonical/index.ts';
