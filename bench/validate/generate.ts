@@ -43,7 +43,8 @@ export function dossier(rand: () => number, i: number): Record<string, unknown> 
   const female = rand() < 0.5;
   const year = 1950 + Math.floor(rand() * 55);
   const id = `${pick(PROVINCES)}${(year < 2000 ? 0 : 2) + (female ? 1 : 0)}${pad(year % 100, 2)}${pad(Math.floor(rand() * 1e6), 6)}`;
-  const received = Date.UTC(2025, 0, 2) + Math.floor(rand() * 300) * 86_400_000 + Math.floor(rand() * 8) * 3_600_000 + 3_600_000;
+  const received =
+    Date.UTC(2025, 0, 2) + Math.floor(rand() * 300) * 86_400_000 + Math.floor(rand() * 8) * 3_600_000 + 3_600_000;
   const day = new Date(received + 7 * 3600_000);
   const code = `000.00.00.H56-${pad(day.getUTCFullYear() % 100, 2)}${pad(day.getUTCMonth() + 1, 2)}${pad(day.getUTCDate(), 2)}-${pad((i % 9999) + 1, 4)}`;
   const online = rand() < 0.6;
@@ -85,7 +86,9 @@ export function dossier(rand: () => number, i: number): Record<string, unknown> 
       DuocLayTuKhoDMQG: '0',
     })),
     DanhSachLePhi:
-      rand() < 0.5 ? [{ TenPhiLePhi: 'Lệ phí', MaPhiLePhi: 'LP01', HinhThucThu: '1', Gia: 50_000, LoaiPhiLePhi: '1' }] : [],
+      rand() < 0.5
+        ? [{ TenPhiLePhi: 'Lệ phí', MaPhiLePhi: 'LP01', HinhThucThu: '1', Gia: 50_000, LoaiPhiLePhi: '1' }]
+        : [],
   };
   if (status === '9' || status === '10') {
     item.NgayKetThucXuLy = wireDate(received + 4 * 86_400_000);

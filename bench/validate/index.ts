@@ -59,7 +59,7 @@ async function generate(file: string, records: number): Promise<void> {
   for (let i = 0; i < records; i++) {
     buf += `${JSON.stringify(dossier(rand, i))}\n`;
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
       buf = '';
     }
   }
@@ -109,7 +109,11 @@ export async function main(args: string[]): Promise<void> {
     bench: 'validate',
     records,
     megabytes: Math.round(mb),
-    recordsPerSecond: { jsonParse: Math.round(rate('json-parse')), ajv: Math.round(rate('ajv')), motcua: Math.round(rate('motcua')) },
+    recordsPerSecond: {
+      jsonParse: Math.round(rate('json-parse')),
+      ajv: Math.round(rate('ajv')),
+      motcua: Math.round(rate('motcua')),
+    },
     ratios: {
       motcuaVsJsonParse: Number((rate('motcua') / rate('json-parse')).toFixed(3)),
       ajvVsJsonParse: Number((rate('ajv') / rate('json-parse')).toFixed(3)),

@@ -1,1 +1,14 @@
-export { main } from './main.ts';
+/**
+ * `@motcua/cli`: the `motcua` command, also usable in-process (every command takes injected streams).
+ *
+ * @packageDocumentation
+ */
+export * from './command.ts';
+export { calendarCommand } from './commands/calendar.ts';
+export { demoCommand } from './commands/demo.ts';
+export { idCommand } from './commands/id.ts';
+export { validateCommand } from './commands/validate.ts';
+export { verifyCommand } from './commands/verify.ts';
+export * from './lang.ts';
+export { COMMANDS, main } from './main.ts';
+export * from './read-input.ts';

@@ -44,7 +44,12 @@ describe('motcua validate', () => {
   };
 
   it('exits 2 on usage errors: no file, no --as, unknown kind, unknown flag', async () => {
-    for (const args of [['--as', 'dvcqg-dossier'], [write('a.json', '{}')], ['x.json', '--as', 'nope'], ['x.json', '--as', 'dvcqg-dossier', '--frob']]) {
+    for (const args of [
+      ['--as', 'dvcqg-dossier'],
+      [write('a.json', '{}')],
+      ['x.json', '--as', 'nope'],
+      ['x.json', '--as', 'dvcqg-dossier', '--frob'],
+    ]) {
       const io = memoryIo();
       expect(await main(['validate', ...args], io), args.join(' ')).toBe(2);
       expect(io.err()).toContain('motcua validate:');
@@ -53,7 +58,9 @@ describe('motcua validate', () => {
 
   it('exits 2 on unreadable input: missing file, directory', async () => {
     const missing = memoryIo();
-    expect(await main(['validate', join(dir, 'missing.json'), '--as', 'dvcqg-dossier', '--lang', 'en'], missing)).toBe(2);
+    expect(await main(['validate', join(dir, 'missing.json'), '--as', 'dvcqg-dossier', '--lang', 'en'], missing)).toBe(
+      2,
+    );
     expect(missing.err()).toContain('file not found');
     const directory = memoryIo();
     expect(await main(['validate', dir, '--as', 'dvcqg-dossier'], directory)).toBe(2);

@@ -5,9 +5,11 @@
  */
 import type { Command, Io } from './command.ts';
 import { EXIT } from './command.ts';
+import { calendarCommand } from './commands/calendar.ts';
 import { demoCommand } from './commands/demo.ts';
 import { idCommand } from './commands/id.ts';
 import { validateCommand } from './commands/validate.ts';
+import { verifyCommand } from './commands/verify.ts';
 import { pickLang } from './lang.ts';
 
 /**
@@ -16,11 +18,11 @@ import { pickLang } from './lang.ts';
  * @example
  * ```ts
  * import { COMMANDS } from '@motcua/cli';
- * COMMANDS.map((c) => c.name); // ['validate', 'id', 'demo', …]
+ * COMMANDS.map((c) => c.name); // ['validate', 'id', 'verify', 'calendar', 'demo']
  * ```
  * @category CLI
  */
-export const COMMANDS: readonly Command[] = [validateCommand, idCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, idCommand, verifyCommand, calendarCommand, demoCommand];
 
 /**
  * Runs the CLI with `argv` (the arguments after `motcua`) and resolves to the exit code.
@@ -76,6 +78,8 @@ function helpText(lang: 'vi' | 'en'): string {
       ? 'motcua — tools for Vietnamese administrative-procedure data\n\nUsage: motcua <command> [options]   (--lang en for English)\n\nCommands:'
       : 'motcua — công cụ cho dữ liệu thủ tục hành chính\n\nCách dùng: motcua <lệnh> [tùy chọn]   (--lang en để xem tiếng Anh)\n\nCác lệnh:';
   const tail =
-    lang === 'en' ? "\nRun 'motcua <command> --help' for a command's options.\n" : "\nChạy 'motcua <lệnh> --help' để xem tùy chọn của từng lệnh.\n";
+    lang === 'en'
+      ? "\nRun 'motcua <command> --help' for a command's options.\n"
+      : "\nChạy 'motcua <lệnh> --help' để xem tùy chọn của từng lệnh.\n";
   return `${head}\n${lines.join('\n')}\n${tail}`;
 }

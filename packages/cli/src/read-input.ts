@@ -48,7 +48,11 @@ function toInputError(err: unknown, source: string): InputError {
  * ```
  * @category CLI
  */
-export async function readWhole(source: string, stdin: Readable, maxBytes: number = DEFAULT_MAX_BYTES): Promise<Buffer> {
+export async function readWhole(
+  source: string,
+  stdin: Readable,
+  maxBytes: number = DEFAULT_MAX_BYTES,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of openStream(source, stdin)) {

@@ -28,7 +28,8 @@ export const demoCommand: Command = {
     vi: 'Chạy thử: kiểm tra lô hồ sơ DVCQG mẫu và in báo cáo',
     en: 'Demo: validate the sample DVCQG dossier batch and print a report',
   },
-  usage: 'motcua demo [--lang vi|en]\n\nValidates examples/data/dvcqg-sample-batch.json as dvcqg-dossier and prints the report.',
+  usage:
+    'motcua demo [--lang vi|en]\n\nValidates examples/data/dvcqg-sample-batch.json as dvcqg-dossier and prints the report.',
   run: async (args: string[], io: Io): Promise<number> => {
     const lang = pickLang(args);
     io.stdout.write(

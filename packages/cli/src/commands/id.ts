@@ -120,7 +120,9 @@ async function runId(args: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   if (values.as !== undefined && !KINDS.includes(values.as as IdentifierKind)) {
-    io.stderr.write(`motcua id: ${t(lang, 'loại không hợp lệ', 'unknown kind')} '${values.as}' (${KINDS.join(', ')})\n`);
+    io.stderr.write(
+      `motcua id: ${t(lang, 'loại không hợp lệ', 'unknown kind')} '${values.as}' (${KINDS.join(', ')})\n`,
+    );
     return EXIT.usage;
   }
   const options = values.as === undefined ? {} : { as: values.as as IdentifierKind };
@@ -143,7 +145,8 @@ async function runId(args: string[], io: Io): Promise<number> {
         ? `${t(lang, 'Loại', 'Kind')}: ${t(lang, 'không nhận dạng được', 'not recognized')} (${t(lang, 'gần nhất', 'closest')}: ${name}) — ${t(lang, 'KHÔNG HỢP LỆ', 'INVALID')}`
         : `${t(lang, 'Loại', 'Kind')}: ${name} (${result.kind}) — ${result.valid ? t(lang, 'HỢP LỆ', 'VALID') : t(lang, 'KHÔNG HỢP LỆ', 'INVALID')}`,
     ];
-    for (const [k, v] of flattenFacts(result.facts)) lines.push(`  ${lang === 'vi' ? (FACT_LABELS_VI[k] ?? k) : k}: ${v}`);
+    for (const [k, v] of flattenFacts(result.facts))
+      lines.push(`  ${lang === 'vi' ? (FACT_LABELS_VI[k] ?? k) : k}: ${v}`);
     for (const p of problems) {
       lines.push(`  ${p.severity === 'error' ? '✗' : '⚠'} [${p.code}] ${p.message}`);
     }
@@ -151,7 +154,6 @@ async function runId(args: string[], io: Io): Promise<number> {
   }
   return result.valid ? EXIT.ok : EXIT.invalid;
 }
-
 
 /** The random part of a personal number identifies the person: never printed, at any depth. */
 function redact(facts: unknown): unknown {

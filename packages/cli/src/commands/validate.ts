@@ -60,12 +60,18 @@ async function runValidate(args: string[], io: Io): Promise<number> {
   }
   const { values, positionals } = parsed;
   const file = positionals[0];
-  if (file === undefined || positionals.length > 1) return usageError(io, lang, t(lang, 'cần đúng một tệp (hoặc -)', 'exactly one file (or -) is required'));
+  if (file === undefined || positionals.length > 1)
+    return usageError(io, lang, t(lang, 'cần đúng một tệp (hoặc -)', 'exactly one file (or -) is required'));
   const kindName = values.as;
   if (kindName === undefined) return usageError(io, lang, t(lang, 'thiếu --as <kind>', 'missing --as <kind>'));
   const kind = KINDS[kindName];
   if (kind === undefined) {
-    return usageError(io, lang, t(lang, `không có loại '${kindName}'. Các loại: `, `unknown kind '${kindName}'. Kinds: `) + kindNames().join(', '));
+    return usageError(
+      io,
+      lang,
+      t(lang, `không có loại '${kindName}'. Các loại: `, `unknown kind '${kindName}'. Kinds: `) +
+        kindNames().join(', '),
+    );
   }
   const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) return usageError(io, lang, '--max-bytes');
@@ -79,7 +85,10 @@ async function runValidate(args: string[], io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof InputError) {
       if (err.code === 'TOO_LARGE') {
-        const issues = localizeIssues([{ code: 'INPUT_TOO_LARGE', path: [], params: { size: `> ${maxBytes}`, maximum: maxBytes } }], { lang });
+        const issues = localizeIssues(
+          [{ code: 'INPUT_TOO_LARGE', path: [], params: { size: `> ${maxBytes}`, maximum: maxBytes } }],
+          { lang },
+        );
         writeWholeResult(io, lang, values.json === true, kindName, false, issues, 1);
         return EXIT.invalid;
       }
@@ -182,7 +191,13 @@ function recordKey(path: string): string {
   return m?.[1] ?? '';
 }
 
-function renderReport(lang: Lang, kindName: string, valid: boolean, issues: ValidationIssue[], records: number): string {
+function renderReport(
+  lang: Lang,
+  kindName: string,
+  valid: boolean,
+  issues: ValidationIssue[],
+  records: number,
+): string {
   const kind = KINDS[kindName];
   const groups = new Map<string, ValidationIssue[]>();
   for (const i of issues) {
@@ -238,7 +253,10 @@ async function runNdjson(file: string, io: Io, lang: Lang, json: boolean, check:
       buffered += `${JSON.stringify({ line: r.line, valid: r.valid, issues: r.issues })}\n`;
     } else {
       const head = `${t(lang, 'dòng', 'line')} ${r.line}: ${r.valid ? (r.issues.length ? '⚠' : '✓') : '✗'}`;
-      buffered += r.issues.length === 0 ? `${head}\n` : `${head} ${r.issues.map((i) => `${i.path || '(root)'} [${i.code}] ${i.message}`).join('; ')}\n`;
+      buffered +=
+        r.issues.length === 0
+          ? `${head}\n`
+          : `${head} ${r.issues.map((i) => `${i.path || '(root)'} [${i.code}] ${i.message}`).join('; ')}\n`;
     }
     if (buffered.length > 1 << 16) await flush();
   }

@@ -3,14 +3,17 @@
  * docs/guides/issue-codes.md from the message catalogue. Run before TypeDoc.
  */
 import { writeFileSync } from 'node:fs';
-import { MESSAGES } from '@motcua/schemas';
+import { fileURLToPath } from 'node:url';
+import { MESSAGES } from '../src/messages.ts';
+
+const out = fileURLToPath(new URL('../../../docs/guides/issue-codes.md', import.meta.url));
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 const rows = Object.entries(MESSAGES)
   .sort(([a], [b]) => a.localeCompare(b))
   .map(([code, m]) => `| \`${code}\` | ${esc(m.vi)} | ${esc(m.en)} |`);
 writeFileSync(
-  'docs/guides/issue-codes.md',
+  out,
   `---
 title: Issue codes / Mã lỗi
 ---
