@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsdown';
 import { packageConfig } from '../../tsdown.base.ts';
 
-export default defineConfig(packageConfig(['src/index.ts', 'src/calendar/index.ts']));
+export default defineConfig(packageConfig(['src/index.ts', 'src/calendar/index.ts', 'src/receipt/index.ts']));
