@@ -68,7 +68,11 @@ export class Budget {
   /** Adds `units` of work; throws a global {@link LimitError} once the budget is spent. */
   spend(units: number): void {
     this.work += units;
-    if (this.work > this.limits.maxWork) throw new LimitError('maxWork', this.limits.maxWork);
+    if (this.work > this.limits.maxWork) {
+      // Charges come before the work they pay for, so the counter never passes the limit by more than one.
+      this.work = this.limits.maxWork + 1;
+      throw new LimitError('maxWork', this.limits.maxWork);
+    }
   }
   get exhausted(): boolean {
     return this.work > this.limits.maxWork;

@@ -79,7 +79,9 @@ export function readPdfSignatures(bytes: Uint8Array, limits?: PdfReadLimits): Pd
     if (e instanceof LimitError) problems.add('LIMIT_EXCEEDED', 'error', { limit: e.limit, value: e.value });
     else if (e instanceof FormatError) problems.add('FORMAT_FAILURE', 'error', { reason: e.message, offset: e.offset });
     else
-      problems.add('FORMAT_FAILURE', 'error', { reason: `unexpected: ${e instanceof Error ? e.message : String(e)}` });
+      problems.add('FORMAT_FAILURE', 'error', {
+        reason: `internal error: ${e instanceof Error ? e.message : String(e)}`,
+      });
   }
   result.work = budget.work;
   result.ok = !problems.items.some((p) => p.severity === 'error');

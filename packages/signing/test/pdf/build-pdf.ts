@@ -214,6 +214,10 @@ export interface SignOptions {
   trailer?: string;
   /** Bytes to write into /Contents (default {@link fakeDer}). */
   contents?: Uint8Array;
+  /** References already in /AcroForm /Fields, kept before the new signature field (e.g. `7 0 R`). */
+  formFields?: string;
+  /** Extra entries of the signature field dictionary (e.g. a `/Lock`). */
+  fieldExtra?: string;
 }
 
 /**
@@ -230,10 +234,10 @@ export function signIncrementally(base: Uint8Array, o: SignOptions = {}): Uint8A
   const objects: TestObject[] = [
     {
       num,
-      body: `<</FT /Sig /T (${o.field ?? `Sig${num}`}) /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /V ${sigNum} 0 R>>`,
+      body: `<</FT /Sig /T (${o.field ?? `Sig${num}`}) /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /V ${sigNum} 0 R ${o.fieldExtra ?? ''}>>`,
     },
     { num: sigNum, body: sig },
-    { num: formNum, body: `<</Fields [${num} 0 R] /SigFlags 3>>` },
+    { num: formNum, body: `<</Fields [${o.formFields ?? ''} ${num} 0 R] /SigFlags 3>>` },
     { num: 1, body: o.catalog ?? `<</Type /Catalog /Pages 2 0 R /AcroForm ${formNum} 0 R>>` },
   ];
   if (o.page !== undefined) objects.push({ num: o.page.num, body: o.page.body });
