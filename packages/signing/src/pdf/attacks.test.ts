@@ -162,7 +162,7 @@ describe('(c) ByteRange manipulations (checks 2, 5)', () => {
 
   it('reals instead of integers', () => {
     const [, , b, c, d] = /\[(\d+) (\d+) (\d+) (\d+)/.exec(byteRangeText(signed)) as RegExpExecArray;
-    const sig = first(setByteRange(signed, `0 ${b.slice(0, -2)}.0 ${c} ${d}`));
+    const sig = first(setByteRange(signed, `0 ${String(b).slice(0, -2)}.0 ${c} ${d}`));
     expect(sig.problems.find((p) => p.code === 'BYTE_RANGE_INVALID')?.detail?.reason).toContain('integers');
   });
 
