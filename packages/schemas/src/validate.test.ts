@@ -87,6 +87,28 @@ describe('validateWith', () => {
   });
 });
 
+describe('zod issue mapping', () => {
+  it('says NUMBER_NOT_INTEGER for a fraction and NUMBER_TOO_BIG beyond the safe range', () => {
+    const money = z.object({ amount: z.number().int() });
+    expect(validateWith(money, { amount: 1.5 }).issues[0]?.code).toBe('NUMBER_NOT_INTEGER');
+    expect(validateWith(money, { amount: 2 ** 60 }).issues[0]?.code).toBe('NUMBER_TOO_BIG');
+    expect(validateWith(money, { amount: '1' }).issues[0]?.code).toBe('TYPE_INVALID');
+  });
+
+  it('names a missing or unknown discriminator of a discriminated union', () => {
+    const party = z.discriminatedUnion('type', [
+      z.object({ type: z.literal('citizen'), name: z.string() }),
+      z.object({ type: z.literal('organisation') }),
+    ]);
+    expect(validateWith(party, {}).issues[0]).toMatchObject({ code: 'REQUIRED', path: 'type' });
+    expect(validateWith(party, { type: 'robot' }, undefined, { lang: 'en' }).issues[0]).toMatchObject({
+      code: 'VALUE_NOT_ALLOWED',
+      path: 'type',
+      message: 'Value is not one of the allowed values: "citizen", "organisation"',
+    });
+  });
+});
+
 describe('validate', () => {
   it('reports an unknown kind as an issue', () => {
     const r = validate('no-such-kind', {}, { lang: 'en' });

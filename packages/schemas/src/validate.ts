@@ -93,6 +93,10 @@ function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): RawIssue {
     case 'invalid_type': {
       const received = valueAt(input, issue.path);
       if (received === undefined) return { code: 'REQUIRED', path };
+      if (issue.expected === 'int' && typeof received === 'number' && Number.isFinite(received)) {
+        if (!Number.isInteger(received)) return { code: 'NUMBER_NOT_INTEGER', path };
+        return { code: 'NUMBER_TOO_BIG', path, params: { maximum: Number.MAX_SAFE_INTEGER } };
+      }
       return { code: 'TYPE_INVALID', path, params: { expected: String(issue.expected), received: typeName(received) } };
     }
     case 'too_big': {
@@ -118,8 +122,16 @@ function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): RawIssue {
       return { code: 'NUMBER_NOT_MULTIPLE', path, params: { divisor: Number(issue.divisor) } };
     case 'unrecognized_keys':
       return { code: 'UNKNOWN_KEY', path, params: { keys: issue.keys.join(', ') } };
-    case 'invalid_union':
+    case 'invalid_union': {
+      // A discriminated union names its discriminator: say which value is missing or not allowed.
+      const d = issue as { discriminator?: unknown; options?: unknown };
+      if (typeof d.discriminator === 'string') {
+        if (valueAt(input, issue.path) === undefined) return { code: 'REQUIRED', path };
+        const options = Array.isArray(d.options) ? d.options.map((v) => JSON.stringify(v)).join(', ') : '';
+        return { code: 'VALUE_NOT_ALLOWED', path, params: { values: options } };
+      }
       return { code: 'UNION_NO_MATCH', path };
+    }
     case 'invalid_key':
       return { code: 'INVALID_KEY', path };
     case 'invalid_element':
