@@ -63,8 +63,17 @@ export interface NdjsonOptions extends ValidateOptions {
   maxLineBytes?: number;
 }
 
-/** Validates one parsed record; the shape {@link validate} and every kind's `validate` have. */
-type RecordValidator = (value: unknown, options: ValidateOptions) => { ok: boolean; issues: ValidationIssue[] };
+/**
+ * Validates one parsed record: the shape of {@link validate} and of every kind's `validate`.
+ *
+ * @example
+ * ```ts
+ * import { KINDS, type RecordValidator } from '@motcua/schemas';
+ * const check: RecordValidator = (value, options) => KINDS['dvcqg-progress']!.validate(value, options);
+ * ```
+ * @category Validation
+ */
+export type RecordValidator = (value: unknown, options: ValidateOptions) => { ok: boolean; issues: ValidationIssue[] };
 
 const NEWLINE = 0x0a;
 const DEFAULT_MAX_LINE = 16 * 1024 * 1024;

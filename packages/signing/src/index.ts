@@ -1,7 +1,7 @@
 export type { SignatureErrorCode } from './errors.ts';
 export { SignatureError } from './errors.ts';
 export * from './pdf/index.ts';
-export type { CertificateRevocation, RevocationFetcher } from './revocation/check.ts';
+export type { CertificateRevocation, EvidenceOrigin, RevocationFetcher } from './revocation/check.ts';
 export type { BundledCertificate } from './trust-bundle/vn.ts';
 export { vietnameseTrustBundle } from './trust-bundle/vn.ts';
 export type { Indication, SubIndication } from './verify/findings.ts';
