@@ -893,17 +893,20 @@ const DOSSIER_KNOWN: ReadonlySet<string> = new Set(DVCQG_DOSSIER_FIELDS);
 export function validateDvcqgDossier(item: unknown, options: ValidateOptions = {}): ValidationResult<DvcqgDossier> {
   const fast = fastDossierShape(item);
   if (fast !== undefined) {
-    let failed = false;
+    // The structure is valid, so zod would report exactly what the cross-field rules add.
+    let errors: RawIssue[] | undefined;
     dossierCrossFieldRules(fast, {
-      addIssue: () => {
-        failed = true;
+      addIssue: (issue) => {
+        const { motcuaCode, ...params } = issue.params;
+        const raw: RawIssue = { code: String(motcuaCode), path: issue.path ?? [] };
+        errors ??= [];
+        errors.push(Object.keys(params).length === 0 ? raw : { ...raw, params });
       },
     });
-    if (!failed) {
-      const value = fast as DvcqgDossier;
-      const warnings = dvcqgDossierWarnings(value);
-      return { ok: true, value, issues: warnings.length === 0 ? [] : localizeIssues(warnings, options) };
-    }
+    if (errors !== undefined) return { ok: false, issues: localizeIssues(errors, options) };
+    const value = fast as DvcqgDossier;
+    const warnings = dvcqgDossierWarnings(value);
+    return { ok: true, value, issues: warnings.length === 0 ? [] : localizeIssues(warnings, options) };
   }
   return validateWith(dvcqgDossierSchema, item, dvcqgDossierWarnings, options);
 }

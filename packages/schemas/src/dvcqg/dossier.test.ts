@@ -557,6 +557,25 @@ describe('generated dossiers (properties)', () => {
           .map(([k, v]) => ({ ...d, [k]: v })),
       ),
       dossierArb.map((d) => ({ ...d, TaiLieuNop: [{ DuongDanTaiTepTin: 'javascript:x', IsDeleted: 'maybe' }] })),
+      // Structurally valid but breaking cross-field rules (answered without zod on the fast path).
+      dossierArb.chain((d) =>
+        fc
+          .constantFrom<Record<string, unknown>>(
+            { NgayHenTra: '20191231235959' },
+            { TrangThaiHoSo: '10', NgayTra: '' },
+            { NgayTra: '20191231000000', NgayKetThucXuLy: '20191231000000' },
+            { NgayTiepNhan: '', TrangThaiHoSo: '2' },
+            {
+              DinhDanhCHS: [
+                { LoaiDinhDanh: 1, SoDinhDanh: '172345678' },
+                { LoaiDinhDanh: '2', SoDinhDanh: '000000001' },
+              ],
+            },
+            { DinhDanhCHS: [{ LoaiDinhDanh: '1', SoDinhDanh: '038490012345' }] },
+            { TaiLieuNop: [{ DuocTaiSuDung: 2 }, { DuocTaiSuDung: '2', MaKetQuaThayThe: ' ' }] },
+          )
+          .map((change) => ({ ...d, ...change })),
+      ),
       fc.jsonValue(),
       fc.dictionary(
         fc.constantFrom('MaHoSo', 'MaTTHC', 'TrangThaiHoSo', 'NgayTiepNhan', 'TaiLieuNop', 'x'),

@@ -142,16 +142,28 @@ function taiLieuNop(o: Obj): Obj | Rejected {
     return REJECT;
   }
   if (!link(o.DuongDanTaiTepTin)) return REJECT;
-  let c: unknown[] | undefined | Rejected;
-  c = field(o, 'IsDeleted', bool(o.IsDeleted), undefined);
-  if (c === REJECT) return REJECT;
-  c = field(o, 'DuocSoHoa', flag(o.DuocSoHoa), c);
-  if (c === REJECT) return REJECT;
-  c = field(o, 'DuocTaiSuDung', code(o.DuocTaiSuDung, TAI_SU_DUNG), c);
-  if (c === REJECT) return REJECT;
-  c = field(o, 'DuocLayTuKhoDMQG', flag(o.DuocLayTuKhoDMQG), c);
-  if (c === REJECT) return REJECT;
-  return withChanges(o, c);
+  const isDeleted = o.IsDeleted;
+  const soHoa = o.DuocSoHoa;
+  const taiSuDung = o.DuocTaiSuDung;
+  const khoDMQG = o.DuocLayTuKhoDMQG;
+  // Common case first: every flag already in its normal form, nothing to copy.
+  const normal =
+    (isDeleted === undefined || isDeleted === null || typeof isDeleted === 'boolean') &&
+    (soHoa === undefined || soHoa === null || soHoa === '1' || soHoa === '0') &&
+    (taiSuDung === undefined || taiSuDung === null || taiSuDung === '0' || taiSuDung === '1' || taiSuDung === '2') &&
+    (khoDMQG === undefined || khoDMQG === null || khoDMQG === '1' || khoDMQG === '0');
+  if (normal) return o;
+  const b = bool(isDeleted);
+  const s = flag(soHoa);
+  const t = code(taiSuDung, TAI_SU_DUNG);
+  const k = flag(khoDMQG);
+  if (b === REJECT || s === REJECT || t === REJECT || k === REJECT) return REJECT;
+  const copy: Obj = { ...o };
+  if (b !== isDeleted) copy.IsDeleted = b;
+  if (s !== soHoa) copy.DuocSoHoa = s;
+  if (t !== taiSuDung) copy.DuocTaiSuDung = t;
+  if (k !== khoDMQG) copy.DuocLayTuKhoDMQG = k;
+  return copy;
 }
 
 function lePhi(o: Obj): Obj | Rejected {

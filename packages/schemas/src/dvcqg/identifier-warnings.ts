@@ -72,7 +72,6 @@ export function identifierShapeWarnings(
 const DOSSIER_CODE = /^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4}$/;
 const NATIONAL_PROCEDURE = /^[0-9]\.[0-9]{6}$/;
 const FIELD_CODE = /^[A-Y][0-9]{2}-[0-9A-Z]+$/;
-const TWELVE_DIGITS = /^[0-9]{12}$/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -100,18 +99,12 @@ export function isCleanDossierCode(value: string): boolean {
 }
 
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-let yearValidUntil = 0;
-let currentYear = 0;
+const vietnamYearAt = (ms: number): number => new Date(ms + VN_OFFSET_MS).getUTCFullYear();
+/** Birth years up to this one can never be in the future (time only moves forward). */
+const YEAR_AT_LOAD = vietnamYearAt(Date.now());
 
-/** The current calendar year in Vietnam, recomputed at most once a minute. */
-function vietnamYear(): number {
-  const now = Date.now();
-  if (now >= yearValidUntil) {
-    currentYear = new Date(now + VN_OFFSET_MS).getUTCFullYear();
-    yearValidUntil = now + 60_000;
-  }
-  return currentYear;
-}
+/** Birth-province codes as numbers (`"038"` → 38), for an allocation-free lookup. */
+const PROVINCES: ReadonlySet<number> = new Set(Object.keys(PERSONAL_ID_PROVINCES).map(Number));
 
 /**
  * `true` when `value` is a personal identification number that `parsePersonalId` accepts
@@ -126,8 +119,14 @@ function vietnamYear(): number {
  * @category DVCQG
  */
 export function isCleanPersonalId(value: string): boolean {
-  if (!TWELVE_DIGITS.test(value) || !Object.hasOwn(PERSONAL_ID_PROVINCES, value.slice(0, 3))) return false;
+  if (value.length !== 12) return false;
+  for (let i = 0; i < 12; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const province = (value.charCodeAt(0) - 48) * 100 + (value.charCodeAt(1) - 48) * 10 + value.charCodeAt(2) - 48;
+  if (!PROVINCES.has(province)) return false;
   const g = value.charCodeAt(3) - 48;
   const birthYear = 1900 + 100 * Math.floor(g / 2) + (value.charCodeAt(4) - 48) * 10 + (value.charCodeAt(5) - 48);
-  return birthYear <= vietnamYear();
+  return birthYear <= YEAR_AT_LOAD || birthYear <= vietnamYearAt(Date.now());
 }

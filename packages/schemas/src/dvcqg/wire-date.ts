@@ -127,12 +127,14 @@ export function parseWireDate(s: unknown): WireDateParts | undefined {
  */
 export function isWireDate(s: string): boolean {
   if (s.length !== 14) return false;
-  const year = digits(s, 0, 4);
-  const month = digits(s, 4, 6);
-  const day = digits(s, 6, 8);
-  const hour = digits(s, 8, 10);
-  const minute = digits(s, 10, 12);
-  const second = digits(s, 12, 14);
+  for (let i = 0; i < 14; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const d = (i: number): number => s.charCodeAt(i) - 48;
+  const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+  const month = d(4) * 10 + d(5);
+  const day = d(6) * 10 + d(7);
   return (
     year >= MIN_YEAR &&
     year <= MAX_YEAR &&
@@ -140,12 +142,9 @@ export function isWireDate(s: string): boolean {
     month <= 12 &&
     day >= 1 &&
     day <= daysInMonth(year, month) &&
-    hour >= 0 &&
-    hour <= 23 &&
-    minute >= 0 &&
-    minute <= 59 &&
-    second >= 0 &&
-    second <= 59
+    d(8) * 10 + d(9) <= 23 &&
+    d(10) * 10 + d(11) <= 59 &&
+    d(12) * 10 + d(13) <= 59
   );
 }
 
