@@ -20,7 +20,13 @@ import type {
   WarehouseStore,
 } from './ports.ts';
 import { documentValidityAt, epochMsOf, ownerKey, vietnamInstantOfMs } from './validity.ts';
-import { decidePut, decideStatusChange, normalizeWarehouseQuery, stableStringify } from './warehouse-put.ts';
+import {
+  decidePut,
+  decideStatusChange,
+  normalizeWarehouseQuery,
+  stableStringify,
+  warehouseColumns,
+} from './warehouse-put.ts';
 
 interface Row {
   document: DigitizedDocument;
@@ -94,8 +100,10 @@ export class InMemoryWarehouseStore implements WarehouseStore {
     // Decide everything first so a bad document leaves the store untouched.
     const staged = new Map<string, { row: Row; events: WarehouseEvent[] }>();
     const results: PutResult[] = [];
-    for (const incoming of documents) {
-      const key = ownerKey(incoming.owner.identity);
+    // Index columns are derived (and checked) for every paper before anything is stored.
+    const keys = documents.map((d) => warehouseColumns(d).ownerKey);
+    for (const [i, incoming] of documents.entries()) {
+      const key = keys[i] as string;
       const previous = staged.get(incoming.id)?.row ?? this.#rows.get(incoming.id);
       const decision = decidePut(previous?.document, incoming, {
         recordedAt,

@@ -129,7 +129,7 @@ export function documentValidityAt(facts: ValidityFacts, at: Instant | Date): Do
   if (status !== undefined && status.state !== 'valid') {
     const since = parseInstant(status.at);
     // A status change with an unreadable instant is treated as already in force.
-    if (since === undefined || since.epochMilliseconds <= ms) {
+    if (since === undefined || Math.floor(since.epochMilliseconds) <= ms) {
       return { valid: false, reason: status.state, since: status.at, statusReason: status.reason };
     }
   }
