@@ -42,27 +42,48 @@ export interface XrefContext {
   entryCount: number;
 }
 
-/** Builder for {@link XrefEntries}; sorts and de-duplicates (first entry for a number wins). */
+/** Builder for {@link XrefEntries} over growable typed arrays; sorts and de-duplicates (first entry for a number wins). */
 class EntryBuilder {
-  nums: number[] = [];
-  types: number[] = [];
-  f2: number[] = [];
-  f3: number[] = [];
+  private nums = new Float64Array(64);
+  private types = new Uint8Array(64);
+  private f2 = new Float64Array(64);
+  private f3 = new Float64Array(64);
+  private n = 0;
   private readonly ctx: XrefContext;
   constructor(ctx: XrefContext) {
     this.ctx = ctx;
   }
+  /** Makes room for `more` entries (charged against `maxObjects` up front). */
+  reserve(more: number): void {
+    const max = this.ctx.budget.limits.maxObjects;
+    if (this.ctx.entryCount + more > max) throw new LimitError('maxObjects', max);
+    const need = this.n + more;
+    if (need <= this.nums.length) return;
+    let cap = this.nums.length;
+    while (cap < need) cap *= 2;
+    const grow = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a.subarray(0, this.n));
+      return b;
+    };
+    this.nums = grow(this.nums, (k) => new Float64Array(k));
+    this.types = grow(this.types, (k) => new Uint8Array(k));
+    this.f2 = grow(this.f2, (k) => new Float64Array(k));
+    this.f3 = grow(this.f3, (k) => new Float64Array(k));
+  }
   push(num: number, type: number, f2: number, f3: number): void {
+    if (this.n === this.nums.length) this.reserve(1);
     if (++this.ctx.entryCount > this.ctx.budget.limits.maxObjects) {
       throw new LimitError('maxObjects', this.ctx.budget.limits.maxObjects);
     }
-    this.nums.push(num);
-    this.types.push(type);
-    this.f2.push(f2);
-    this.f3.push(f3);
+    const i = this.n++;
+    this.nums[i] = num;
+    this.types[i] = type;
+    this.f2[i] = f2;
+    this.f3[i] = f3;
   }
   build(): XrefEntries {
-    const n = this.nums.length;
+    const n = this.n;
     let sorted = true;
     for (let i = 1; i < n; i++) {
       if ((this.nums[i] as number) <= (this.nums[i - 1] as number)) {
@@ -70,20 +91,19 @@ class EntryBuilder {
         break;
       }
     }
-    let order: number[] | undefined;
-    if (!sorted) {
-      this.ctx.budget.spend(n * 4);
-      order = Array.from({ length: n }, (_, i) => i);
-      // Stable sort: among duplicates the first-listed entry stays first and wins.
-      order.sort((a, b) => (this.nums[a] as number) - (this.nums[b] as number));
+    if (sorted) {
+      return { count: n, nums: this.nums.subarray(0, n), types: this.types.subarray(0, n), f2: this.f2.subarray(0, n), f3: this.f3.subarray(0, n) };
     }
+    this.ctx.budget.spend(n * 4);
+    // Stable sort: among duplicates the first-listed entry stays first and wins.
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => (this.nums[a] as number) - (this.nums[b] as number) || a - b);
     const nums = new Float64Array(n);
     const types = new Uint8Array(n);
     const f2 = new Float64Array(n);
     const f3 = new Float64Array(n);
     let k = 0;
-    for (let i = 0; i < n; i++) {
-      const j = order === undefined ? i : (order[i] as number);
+    for (const j of order) {
       const num = this.nums[j] as number;
       if (k > 0 && nums[k - 1] === num) continue;
       nums[k] = num;
@@ -92,13 +112,7 @@ class EntryBuilder {
       f3[k] = this.f3[j] as number;
       k++;
     }
-    return {
-      count: k,
-      nums: nums.subarray(0, k),
-      types: types.subarray(0, k),
-      f2: f2.subarray(0, k),
-      f3: f3.subarray(0, k),
-    };
+    return { count: k, nums: nums.subarray(0, k), types: types.subarray(0, k), f2: f2.subarray(0, k), f3: f3.subarray(0, k) };
   }
 }
 
@@ -251,6 +265,7 @@ function readTable(ctx: XrefContext, offset: number, allowHybrid: boolean): Xref
     if (count > (bytes.length - lx.pos) / 18 + 1)
       throw new FormatError('xref subsection count exceeds the file', lx.pos);
     budget.spend(count * 8);
+    b.reserve(count);
     let q = lx.pos;
     for (let i = 0; i < count; i++) {
       while (isWhite(bytes[q])) q++;
@@ -320,6 +335,7 @@ function readXrefStream(ctx: XrefContext, offset: number): XrefSection {
     const count = index[i + 1] as number;
     if (row + count > rows) throw new FormatError('xref stream shorter than /Index says', offset);
     budget.spend(count * 4);
+    b.reserve(count);
     for (let j = 0; j < count; j++, row++) {
       const at = row * rowLen;
       const type = w1 === 0 ? 1 : field(at, w1);
