@@ -26,8 +26,12 @@ import type { PdfModificationKind } from './types.ts';
  * recognised (catalog key, AcroForm, field, widget, page `/Annots`, DSS, new signature dictionary)
  * and the change is confined to the keys that category may touch. New objects inherit the
  * category of the recognised change that references them. Anything else is `other`. Objects
- * re-written unchanged, the xref/object-stream containers, `/Info` and the XMP `/Metadata` stream
- * are neutral (they change no rendered content) and are not reported.
+ * re-written unchanged, the xref/object-stream containers, `/Info`, the XMP `/Metadata` stream,
+ * private keys (`/PieceInfo`, `/ITXT`, `/LastModified`) and trailer extras are neutral (they change
+ * no rendered content) and are not reported; structure-tree updates follow the revision's main
+ * category. A new object that nothing classified reaches is a harmless orphan — unless an earlier
+ * revision already referenced its number (a dangling reference filled later, a shadow-attack
+ * technique), which a byte scan of the earlier revisions decides; then it is `other`.
  */
 
 /** The changes of one kind in one revision. */

@@ -154,7 +154,11 @@ export interface PdfRevision {
   xrefKind: 'table' | 'stream' | 'hybrid';
   /** Offset of this revision's cross-reference section (`xref` keyword or xref-stream object). */
   xrefOffset: number;
-  /** Objects this revision's cross-reference section lists as in use or freed, `"num gen"`. */
+  /**
+   * Objects this revision's cross-reference section lists as in use, `"num gen"` (re-listed
+   * unchanged objects included; see {@link PdfSignatureField.modificationsAfter} for what really
+   * changed). Empty for revision 0, the original document, whose every object would be listed.
+   */
   objectsChanged: string[];
 }
 

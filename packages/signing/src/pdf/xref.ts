@@ -92,7 +92,13 @@ class EntryBuilder {
       }
     }
     if (sorted) {
-      return { count: n, nums: this.nums.subarray(0, n), types: this.types.subarray(0, n), f2: this.f2.subarray(0, n), f3: this.f3.subarray(0, n) };
+      return {
+        count: n,
+        nums: this.nums.subarray(0, n),
+        types: this.types.subarray(0, n),
+        f2: this.f2.subarray(0, n),
+        f3: this.f3.subarray(0, n),
+      };
     }
     this.ctx.budget.spend(n * 4);
     // Stable sort: among duplicates the first-listed entry stays first and wins.
@@ -112,7 +118,13 @@ class EntryBuilder {
       f3[k] = this.f3[j] as number;
       k++;
     }
-    return { count: k, nums: nums.subarray(0, k), types: types.subarray(0, k), f2: f2.subarray(0, k), f3: f3.subarray(0, k) };
+    return {
+      count: k,
+      nums: nums.subarray(0, k),
+      types: types.subarray(0, k),
+      f2: f2.subarray(0, k),
+      f3: f3.subarray(0, k),
+    };
   }
 }
 
