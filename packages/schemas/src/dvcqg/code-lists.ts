@@ -281,7 +281,7 @@ export function codeListSchema<const T extends string>(
         ctx.issues.push({ code: 'invalid_type', expected: 'string', input: v });
       }
     })
-    .transform((v: string | number) => (typeof v === 'string' ? v : String(v)) as T)
+    .overwrite((v: string | number) => (typeof v === 'string' ? v : String(v)) as T)
     .meta({
       description,
       anyOf: [
@@ -318,7 +318,7 @@ export function openCodeSchema(description: string): z.ZodType<string, unknown> 
         ctx.issues.push({ code: 'invalid_type', expected: 'string', input: v });
       }
     })
-    .transform((v: string | number) => (typeof v === 'string' ? v : String(v)))
+    .overwrite((v: string | number) => (typeof v === 'string' ? v : String(v)))
     .meta({
       description,
       anyOf: [

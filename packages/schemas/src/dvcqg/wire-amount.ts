@@ -70,7 +70,7 @@ const AMOUNT_ANY_OF = [
 export const wireAmountSchema: z.ZodType<number, unknown> = z
   .any()
   .check(checkAmount)
-  .transform((v: unknown) => (typeof v === 'number' ? v : Number(v)))
+  .overwrite((v: unknown) => (typeof v === 'number' ? v : Number(v)))
   .meta({
     description: 'Whole VND, non-negative: integer or string of digits',
     anyOf: AMOUNT_ANY_OF,

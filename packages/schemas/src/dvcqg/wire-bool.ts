@@ -77,7 +77,7 @@ function checkBoolLike(ctx: Ctx): void {
 export const wireBoolSchema: z.ZodType<boolean, unknown> = z
   .any()
   .check(checkBoolLike)
-  .transform((v: unknown) => parseWireBool(v) === true)
+  .overwrite((v: unknown) => parseWireBool(v) === true)
   .meta({
     description: 'Boolean-like: true/false, 1/0, "1"/"0", "True"/"False" (any case)',
     anyOf: BOOL_INPUT_ANY_OF,
@@ -99,7 +99,7 @@ export const wireBoolSchema: z.ZodType<boolean, unknown> = z
 export const wireFlagSchema: z.ZodType<'0' | '1', unknown> = z
   .any()
   .check(checkBoolLike)
-  .transform((v: unknown): '0' | '1' => (v === '1' ? '1' : v === '0' ? '0' : parseWireBool(v) === true ? '1' : '0'))
+  .overwrite((v: unknown): '0' | '1' => (v === '1' ? '1' : v === '0' ? '0' : parseWireBool(v) === true ? '1' : '0'))
   .meta({
     description: '0/1 flag; also accepts true/false and "True"/"False" (any case)',
     anyOf: BOOL_INPUT_ANY_OF,
