@@ -247,10 +247,12 @@ describe('synthetic signed documents', () => {
     const text = latin1(signed);
     const start = text.lastIndexOf('7 0 obj');
     const end = text.indexOf('endobj', start);
-    const body = text.slice(start + 'obj'.length + 2, end).replace('(Phe duyet)', '(Gia mao!!)');
+    const body = text.slice(text.indexOf('<<', start), end).replace('(Phe duyet)', '(Gia mao!!)');
     const spoofed = writeRevision(signed, [{ num: 7, body }], { trailer: '/Root 1 0 R' });
     const sig = first(spoofed);
     expect(codes(sig)).toContain('SIG_DICT_MODIFIED');
+    expect(codes(sig)).not.toContain('CONTENTS_NOT_IN_GAP');
+    expect(sig.coverage).toBe('whole-revision');
     expect(sig.reason).toBe('Phe duyet');
     expect(sig.modificationsAfter.map((m) => m.kind)).toEqual(['other']);
   });
@@ -339,6 +341,33 @@ describe('synthetic signed documents', () => {
     const sig = first(signIncrementally(base, { contents: ber }));
     expect(sig.contents).toEqual(ber);
     expect(sig.problems).toEqual([]);
+  });
+
+  it('a signature dictionary that no field reaches is found by the key scan (orphan, check 1)', () => {
+    const signed = signIncrementally(base);
+    const text = latin1(signed);
+    const start = text.lastIndexOf('7 0 obj');
+    const body = text.slice(text.indexOf('<<', start), text.indexOf('endobj', start));
+    const withOrphan = writeRevision(signed, [{ num: 40, body }], { trailer: '/Root 1 0 R' });
+    const s = readPdfSignatures(withOrphan);
+    const orphan = s.signatures.find((x) => x.objectRef === '40 0') as PdfSignatureField;
+    expect(codes(orphan)).toContain('SIG_NOT_IN_ACROFORM');
+    expect(orphan.fieldNames).toEqual([]);
+    expect(readPdfSignatures(withOrphan, { orphanScanMaxBytes: 0 }).signatures).toHaveLength(1);
+  });
+
+  it('empty signature fields are listed apart from signatures', () => {
+    const pdf = writeRevision(
+      base,
+      [
+        { num: 1, body: '<</Type /Catalog /Pages 2 0 R /AcroForm <</Fields [6 0 R]>>>>' },
+        { num: 6, body: '<</FT /Sig /T (ChoKy) /Type /Annot /Subtype /Widget /Rect [0 0 0 0]>>' },
+      ],
+      { trailer: '/Root 1 0 R' },
+    );
+    const s = readPdfSignatures(pdf);
+    expect(s.signatures).toEqual([]);
+    expect(s.emptySignatureFields).toEqual(['ChoKy']);
   });
 
   it('a new object filling a dangling reference of the signed revision is `other`; an orphan is ignored', () => {
