@@ -38,7 +38,8 @@ export const dvcqgErrorCodeSchema: z.ZodType<DvcqgErrorCode, unknown> = z
   .any()
   .check((ctx: Ctx) => {
     const v = ctx.value;
-    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) return;
+    // Error codes are whole numbers on the wire (0, 3, -3); the JSON Schema says `integer` too.
+    if (typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v))) return;
     ctx.issues.push({ code: 'invalid_type', expected: 'string', input: v });
   })
   .meta({
