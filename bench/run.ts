@@ -5,6 +5,7 @@
  */
 const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   validate: () => import('./validate/index.ts'),
+  warehouse: () => import('./warehouse/index.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -9,7 +9,12 @@
  *   json-parse   JSON.parse only (the floor)
  *   ajv          JSON.parse + ajv compiled from the exported JSON Schema (structure only)
  *   motcua       JSON.parse + the full dvcqg-dossier kind (structure, identifiers,
- *                cross-field rules, 766 warnings, localized issues)
+ *                cross-field rules, 766 warnings, localized issues), one thread
+ *   motcua-mt    the same, as `motcua validate --ndjson` runs it by default: worker
+ *                threads (one per core) validate blocks of lines, results in order
+ *
+ * Both motcua figures are reported against the single-threaded json-parse floor; the
+ * multi-core one says how many cores it used.
  *
  * Goal (issue #2): motcua ≥ 0.85 × the json-parse throughput.
  */
@@ -17,7 +22,15 @@ import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jsonSchemaDocuments, KINDS, type ValidationIssue, validateNdjson } from '@motcua/schemas';
+import { defaultWorkerCount, validateNdjsonParallel } from '@motcua/cli';
+import {
+  jsonSchemaDocuments,
+  KINDS,
+  type NdjsonRecordResult,
+  type NdjsonSummary,
+  type ValidationIssue,
+  validateNdjson,
+} from '@motcua/schemas';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { dossier, prng } from './generate.ts';
 
@@ -37,9 +50,16 @@ async function* chunks(file: string): AsyncGenerator<Uint8Array> {
   }
 }
 
-async function pass(file: string, check: Check): Promise<{ seconds: number; records: number; invalid: number }> {
+async function pass(
+  file: string,
+  check: Check | 'parallel',
+  workers: number,
+): Promise<{ seconds: number; records: number; invalid: number }> {
   const t0 = process.hrtime.bigint();
-  const it = validateNdjson(chunks(file), check);
+  const it: AsyncGenerator<NdjsonRecordResult, NdjsonSummary, undefined> =
+    check === 'parallel'
+      ? validateNdjsonParallel(chunks(file), { kind: 'dvcqg-dossier', workers })
+      : validateNdjson(chunks(file), check);
   let invalid = 0;
   let records = 0;
   for (;;) {
@@ -83,17 +103,21 @@ export async function main(args: string[]): Promise<void> {
   const ajv = new Ajv2020({ allErrors: false, strict: false });
   const ajvValidate = ajv.compile(schemaDoc);
 
-  const checks: Record<string, Check> = {
+  const workers = Math.max(1, defaultWorkerCount());
+  const checks: Record<string, Check | 'parallel'> = {
     'json-parse': () => ({ ok: true, issues: [] }),
     ajv: (v) => ({ ok: ajvValidate(v) as boolean, issues: [] }),
     motcua: (v) => kind.validate(v),
+    'motcua-mt': 'parallel',
   };
-  console.log(`file: ${mb.toFixed(0)} MB, ${records} records, Node ${process.version}`);
+  console.log(
+    `file: ${mb.toFixed(0)} MB, ${records} records, Node ${process.version}, ${workers} worker threads for motcua-mt`,
+  );
   const best: Record<string, { seconds: number; records: number; invalid: number }> = {};
   // Two rounds, interleaved, keep the best of each: the first round also warms the page cache and the JIT.
   for (let round = 0; round < 2; round++) {
     for (const [name, check] of Object.entries(checks)) {
-      const r = await pass(file, check);
+      const r = await pass(file, check, workers);
       const prev = best[name];
       if (prev === undefined || r.seconds < prev.seconds) best[name] = r;
       console.log(
@@ -109,19 +133,27 @@ export async function main(args: string[]): Promise<void> {
     bench: 'validate',
     records,
     megabytes: Math.round(mb),
+    workers,
     recordsPerSecond: {
       jsonParse: Math.round(rate('json-parse')),
       ajv: Math.round(rate('ajv')),
       motcua: Math.round(rate('motcua')),
+      motcuaMultiCore: Math.round(rate('motcua-mt')),
     },
     ratios: {
       motcuaVsJsonParse: Number((rate('motcua') / rate('json-parse')).toFixed(3)),
+      motcuaMultiCoreVsJsonParse: Number((rate('motcua-mt') / rate('json-parse')).toFixed(3)),
       ajvVsJsonParse: Number((rate('ajv') / rate('json-parse')).toFixed(3)),
       motcuaVsAjv: Number((rate('motcua') / rate('ajv')).toFixed(3)),
     },
-    invalidRecords: { ajv: best.ajv?.invalid, motcua: best.motcua?.invalid },
+    invalidRecords: {
+      ajv: best.ajv?.invalid,
+      motcua: best.motcua?.invalid,
+      motcuaMultiCore: best['motcua-mt']?.invalid,
+    },
     goal: 0.85,
-    met: rate('motcua') / rate('json-parse') >= 0.85,
+    metSingleThread: rate('motcua') / rate('json-parse') >= 0.85,
+    metAsShipped: rate('motcua-mt') / rate('json-parse') >= 0.85,
   };
   console.log(JSON.stringify(result));
 }

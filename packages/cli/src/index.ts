@@ -11,4 +11,5 @@ export { validateCommand } from './commands/validate.ts';
 export { verifyCommand } from './commands/verify.ts';
 export * from './lang.ts';
 export { COMMANDS, main } from './main.ts';
+export * from './ndjson-parallel.ts';
 export * from './read-input.ts';

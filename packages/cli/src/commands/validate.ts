@@ -9,12 +9,14 @@ import {
   kindNames,
   type Lang,
   localizeIssues,
+  type NdjsonRecordResult,
   type NdjsonSummary,
   type ValidationIssue,
   validateNdjson,
 } from '@motcua/schemas';
 import { type Command, EXIT, type Io } from '../command.ts';
 import { pickLang, t } from '../lang.ts';
+import { defaultWorkerCount, validateNdjsonParallel } from '../ndjson-parallel.ts';
 import { DEFAULT_MAX_BYTES, InputError, openStream, readWhole } from '../read-input.ts';
 
 const USAGE = `motcua validate <file|-> --as <kind> [--json] [--ndjson] [--lang vi|en] [--max-bytes N]
@@ -27,6 +29,7 @@ Validates a JSON file (one object, an array, or a whole request) or an NDJSON st
   --ndjson         one record per line, streamed in bounded memory
   --lang vi|en     message language (default vi)
   --max-bytes N    largest whole-file input read (default ${DEFAULT_MAX_BYTES}); NDJSON lines are capped at 16 MiB
+  --workers N      with --ndjson: worker threads (default: one per core; 0 validates in-process)
 
 Exit: 0 valid, 1 invalid, 2 usage error or unreadable input.`;
 
@@ -76,10 +79,17 @@ async function runValidate(args: string[], io: Io): Promise<number> {
   const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) return usageError(io, lang, '--max-bytes');
   const check = (v: unknown, o: { lang?: Lang }) => kind.validate(v, o);
+  const workers = values.workers === undefined ? defaultWorkerCount() : Number(values.workers);
+  if (!Number.isSafeInteger(workers) || workers < 0 || workers > 64) return usageError(io, lang, '--workers');
 
   try {
     if (values.ndjson === true) {
-      return await runNdjson(file, io, lang, values.json === true, check);
+      const source = openStream(file, io.stdin);
+      const results =
+        workers === 0
+          ? validateNdjson(source, check, { lang })
+          : validateNdjsonParallel(source, { kind: kindName, workers, lang });
+      return await runNdjson(results, io, lang, values.json === true);
     }
     return await runWhole(file, io, lang, values.json === true, maxBytes, kindName, check);
   } catch (err) {
@@ -110,6 +120,7 @@ function parse(args: string[]) {
       ndjson: { type: 'boolean' },
       lang: { type: 'string' },
       'max-bytes': { type: 'string' },
+      workers: { type: 'string' },
     },
   });
 }
@@ -232,8 +243,12 @@ function renderReport(
   return `${out.join('\n')}\n`;
 }
 
-async function runNdjson(file: string, io: Io, lang: Lang, json: boolean, check: Check): Promise<number> {
-  const it = validateNdjson(openStream(file, io.stdin), check, { lang });
+async function runNdjson(
+  it: AsyncGenerator<NdjsonRecordResult, NdjsonSummary, undefined>,
+  io: Io,
+  lang: Lang,
+  json: boolean,
+): Promise<number> {
   let summary: NdjsonSummary | undefined;
   let buffered = '';
   const flush = async () => {
