@@ -1,0 +1,6 @@
+/**
+ * `@motcua/adapters/digitization` (in progress).
+ *
+ * @module
+ */
+export * from '../errors.ts';

@@ -1,0 +1,6 @@
+/**
+ * `@motcua/adapters/edxml` (in progress).
+ *
+ * @module
+ */
+export * from '../errors.ts';

@@ -1,0 +1,12 @@
+/**
+ * `@motcua/adapters`: how the data of Vietnamese administrative procedures travels —
+ * the Cổng DVCQG client and codecs, the digitization store, the population database,
+ * the payment platform, VietQR, LGSP and edXML. Each part is also a subpath export
+ * (`@motcua/adapters/dvcqg`, `/payment`, `/vietqr`, `/edxml`, `/lgsp`, `/population`,
+ * `/digitization`).
+ *
+ * @packageDocumentation
+ */
+export * from './dvcqg/index.ts';
+export * from './errors.ts';
+export * from './http/index.ts';

@@ -1,0 +1,6 @@
+/**
+ * `@motcua/adapters/lgsp` (in progress).
+ *
+ * @module
+ */
+export * from '../errors.ts';

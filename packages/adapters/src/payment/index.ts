@@ -1,0 +1,6 @@
+/**
+ * `@motcua/adapters/payment` (in progress).
+ *
+ * @module
+ */
+export * from '../errors.ts';

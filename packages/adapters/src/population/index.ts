@@ -1,0 +1,6 @@
+/**
+ * `@motcua/adapters/population` (in progress).
+ *
+ * @module
+ */
+export * from '../errors.ts';

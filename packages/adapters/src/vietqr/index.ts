@@ -1,0 +1,6 @@
+/**
+ * `@motcua/adapters/vietqr` (in progress).
+ *
+ * @module
+ */
+export * from '../errors.ts';
