@@ -16,6 +16,7 @@ import {
   type PdfObject,
   refKey,
 } from './objects.ts';
+import { referrersOf } from './references.ts';
 import type { PdfModificationKind } from './types.ts';
 
 /**
@@ -25,7 +26,9 @@ import type { PdfModificationKind } from './types.ts';
  * The policy is conservative: an object is put in a permitted category only when its role is
  * recognised (catalog key, AcroForm, field, widget, page `/Annots`, DSS, new signature dictionary)
  * and the change is confined to the keys that category may touch. New objects inherit the
- * category of the recognised change that references them. Anything else is `other`. Objects
+ * category of the recognised change that references them. A new field or widget appearance is
+ * permitted only if the update writes it and the old indirect `/AP` it replaces was not also
+ * referenced from elsewhere in the signed revision. Anything else is `other`. Objects
  * re-written unchanged, the xref/object-stream containers, `/Info`, the XMP `/Metadata` stream,
  * private keys (`/PieceInfo`, `/ITXT`, `/LastModified`) and trailer extras are neutral (they change
  * no rendered content) and are not reported; structure-tree updates follow the revision's main
@@ -370,6 +373,45 @@ export function diffRevision(doc: PdfDocument, r: number, before: FormState, aft
     assign(num, worst(cats), details.join(', ') || 'catalog re-written');
   };
 
+  // Appearance ownership (after pyHanko's `_allow_appearance_update` and `safe_whitelist`): a field
+  // or widget that gets a new /AP may leave its old appearance dictionary behind only if that was
+  // its own. When the old /AP was an indirect object that the signed revision also references from
+  // anywhere but this annotation's /AP (another annotation, a catalog or trailer key), the update
+  // is `other`, whether or not the shared object itself is touched; so is a new /AP that points at
+  // an object of an earlier revision instead of one this update writes. One graph walk of the
+  // signed revision finds the referrers of every old indirect /AP this update replaces.
+  const apTargets = new Set<string>();
+  for (const m of modified.values()) {
+    const oldAp = dictOf(m.old)?.map.get('AP');
+    const newAp = dictOf(m.neu)?.map.get('AP');
+    if (isRef(oldAp) && !same(oldAp, newAp ?? null)) apTargets.add(refKey(oldAp.num, oldAp.gen));
+  }
+  const apReferrers = apTargets.size > 0 ? referrersOf(doc, prev, apTargets) : undefined;
+  /** Why giving annotation `num` (`what`) the appearance of `newD` instead of `oldD`'s is not permitted, if it is not. */
+  const appearanceProblem = (
+    what: string,
+    num: number,
+    oldD: PdfDict | undefined,
+    newD: PdfDict | undefined,
+  ): string | undefined => {
+    const oldAp = oldD?.map.get('AP');
+    const newAp = newD?.map.get('AP');
+    if (same(oldAp ?? null, newAp ?? null)) return undefined;
+    if (isRef(newAp) && !added.has(newAp.num)) {
+      return `${what}: new /AP re-uses object ${refKey(newAp.num, newAp.gen)} of an earlier revision`;
+    }
+    if (isRef(oldAp) && isDict(doc.get(oldAp.num, oldAp.gen, prev))) {
+      const key = refKey(oldAp.num, oldAp.gen);
+      const owner = refKey(num, modified.get(num)?.gen ?? 0);
+      const elsewhere = (apReferrers?.get(key) ?? []).filter((x) => !(x.holder === owner && x.path === '/AP'));
+      if (elsewhere.length > 0) {
+        const where = elsewhere.map((x) => (x.holder === 'trailer' ? `trailer ${x.path}` : `${x.holder} ${x.path}`));
+        return `${what}: replaced appearance dictionary ${key} is also referenced from ${where.join(', ')}`;
+      }
+    }
+    return undefined;
+  };
+
   /** Whether the value (`/V`) of a terminal field changed in this revision. */
   const valueChanged = (f: FieldNode): boolean => {
     const b = f.ref === undefined ? undefined : before.byRef.get(f.ref);
@@ -392,7 +434,12 @@ export function diffRevision(doc: PdfDocument, r: number, before: FormState, aft
       if (f.ft === 'Sig') {
         const signedNow = f.ref !== undefined && sigKindOfField.has(f.ref);
         c = signedNow && ['V', 'AP', 'AS', 'MK', 'F', 'P', 'StructParent'].includes(k) ? fieldTouchCat(f) : 'other';
-        if (c === 'other') details.push(`signature field /${k} changed`);
+        const apProblem =
+          c !== 'other' && k === 'AP' ? appearanceProblem(`field ${f.name}`, num, oldD, newD) : undefined;
+        if (apProblem !== undefined) {
+          c = 'other';
+          details.push(apProblem);
+        } else if (c === 'other') details.push(`signature field /${k} changed`);
       } else if (!f.terminal && k === 'Kids') {
         const a = doc.resolve(oldD?.map.get('Kids'), prev);
         const b = doc.resolve(newD?.map.get('Kids'), r);
@@ -411,7 +458,11 @@ export function diffRevision(doc: PdfDocument, r: number, before: FormState, aft
         const changedHere = keysChanged(oldD, newD);
         c =
           changedHere.includes('V') || changedHere.includes('AS') || changedHere.includes('I') ? 'form-fill' : 'other';
-        if (c === 'other') details.push(`field ${f.name}: new appearance without a new value`);
+        const apProblem = c === 'other' ? undefined : appearanceProblem(`field ${f.name}`, num, oldD, newD);
+        if (apProblem !== undefined) {
+          c = 'other';
+          details.push(apProblem);
+        } else if (c === 'other') details.push(`field ${f.name}: new appearance without a new value`);
       } else if (k === 'StructParent') {
         c = 'dominant';
       } else {
@@ -427,11 +478,15 @@ export function diffRevision(doc: PdfDocument, r: number, before: FormState, aft
   const analyzeWidget = (num: number, f: FieldNode, oldD: PdfDict | undefined, newD: PdfDict | undefined): void => {
     const changed = keysChanged(oldD, newD);
     const base = fieldTouchCat(f);
-    const cat: Cat = changed.every((k) => ['AP', 'AS', 'MK', 'F', 'StructParent'].includes(k)) ? base : 'other';
+    const apProblem = changed.includes('AP') ? appearanceProblem(`widget of ${f.name}`, num, oldD, newD) : undefined;
+    const cat: Cat =
+      apProblem === undefined && changed.every((k) => ['AP', 'AS', 'MK', 'F', 'StructParent'].includes(k))
+        ? base
+        : 'other';
     for (const k of changed) seeds.push({ o: newD?.map.get(k), cat, detail: `widget of ${f.name}` });
-    assign(num, cat, cat === 'other' ? `widget of ${f.name}: /${changed.join(', /')} changed` : `widget of ${f.name}`, [
-      f.name,
-    ]);
+    const detail =
+      apProblem ?? (cat === 'other' ? `widget of ${f.name}: /${changed.join(', /')} changed` : `widget of ${f.name}`);
+    assign(num, cat, detail, [f.name]);
   };
 
   /** Category of an annotation added to a page. */
