@@ -167,7 +167,7 @@ async function runWhole(
     return EXIT.invalid;
   }
   const r = check(value, { lang });
-  writeWholeResult(io, lang, json, kindName, r.ok, r.issues, countRecords(value));
+  writeWholeResult(io, lang, json, kindName, r.ok, r.issues, countRecords(value), (key) => recordLabel(value, key));
   return r.ok ? EXIT.ok : EXIT.invalid;
 }
 
@@ -188,12 +188,30 @@ function writeWholeResult(
   valid: boolean,
   issues: ValidationIssue[],
   records: number,
+  label: (key: string) => string | undefined = () => undefined,
 ): void {
   if (json) {
     io.stdout.write(`${JSON.stringify({ valid, issues }, null, 2)}\n`);
     return;
   }
-  io.stdout.write(renderReport(lang, kindName, valid, issues, records));
+  io.stdout.write(renderReport(lang, kindName, valid, issues, records, label));
+}
+
+/** A record's own code (MaHoSo, code, id…) to name it in the report: never a personal ID. */
+function recordLabel(value: unknown, key: string): string | undefined {
+  const parts = key.split('.');
+  let cur: unknown = value;
+  for (const p of parts) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[p];
+  }
+  if (cur === null || typeof cur !== 'object') return undefined;
+  const rec = cur as Record<string, unknown>;
+  for (const field of ['MaHoSo', 'MATTHC', 'code', 'id']) {
+    const v = rec[field];
+    if (typeof v === 'string' && v.length > 0 && v.length <= 64) return `${field} ${v}`;
+  }
+  return undefined;
 }
 
 /** Groups issues by record (`data.N` or `N`) for a readable batch report. */
@@ -208,6 +226,7 @@ function renderReport(
   valid: boolean,
   issues: ValidationIssue[],
   records: number,
+  label: (key: string) => string | undefined,
 ): string {
   const kind = KINDS[kindName];
   const groups = new Map<string, ValidationIssue[]>();
@@ -232,7 +251,10 @@ function renderReport(
   for (const [key, group] of groups) {
     const hasError = group.some((i) => i.severity === 'error');
     out.push('');
-    out.push(`${hasError ? '✗' : '⚠'} ${key === '' ? t(lang, '(toàn bộ)', '(whole input)') : key}`);
+    const name = key === '' ? undefined : label(key);
+    out.push(
+      `${hasError ? '✗' : '⚠'} ${key === '' ? t(lang, '(toàn bộ)', '(whole input)') : key}${name ? ` (${name})` : ''}`,
+    );
     for (const i of group) {
       const sev = i.severity === 'error' ? t(lang, 'lỗi     ', 'error  ') : t(lang, 'cảnh báo', 'warning');
       out.push(`   ${sev}  ${i.path || '(root)'}  [${i.code}]  ${i.message}`);
