@@ -105,3 +105,16 @@ describe('motcua validate', () => {
     expect(lines[3].summary).toMatchObject({ records: 3, blankLines: 1 });
   });
 });
+
+describe('motcua demo', () => {
+  it('validates the bundled sample batch and prints a readable report (exit 0)', async () => {
+    const io = memoryIo();
+    expect(await main(['demo', '--lang', 'en'], io)).toBe(0);
+    const out = io.out();
+    expect(out).toContain('Kind: dvcqg-dossier');
+    expect(out).toMatch(/Records: 8 — valid \d, invalid \d/);
+    expect(out).toContain('RESULT: INVALID');
+    // Personal numbers never appear in the report.
+    expect(out).not.toMatch(/\b\d{12}\b/);
+  });
+});
