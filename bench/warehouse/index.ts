@@ -18,7 +18,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
@@ -326,6 +326,9 @@ export async function main(args: string[]): Promise<void> {
   const result = {
     bench: 'warehouse',
     node: process.version,
+    // Latency percentiles are only as quiet as the machine: record how busy it was.
+    cpus: cpus().length,
+    loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
     lookups,
     sqlite,
     postgres,

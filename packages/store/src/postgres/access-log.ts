@@ -69,7 +69,7 @@ export class PostgresAccessLog implements AccessLog {
       where.push(`at_ms < $${params.length}`);
     }
     params.push(checkLimit(query.limit));
-    const { rows } = await this.#db.query<{ entry: string }>(
+    const { rows } = await this.#db.prepared<{ entry: string }>(
       `SELECT entry FROM {s}.access_log WHERE ${where.join(' AND ')} ORDER BY at_ms DESC, id LIMIT $${params.length}`,
       params,
     );

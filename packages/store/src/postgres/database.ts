@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { StoreError } from '../errors.ts';
 import { type PgMigration, POSTGRES_MIGRATIONS } from './migrations.ts';
@@ -21,6 +22,7 @@ export class PgDatabase {
   /** `"schema".` — prefix for table names. */
   readonly s: string;
   readonly #ownsPool: boolean;
+  readonly #names = new Map<string, string>();
   #closed = false;
 
   constructor(pool: pg.Pool, schema: string, ownsPool: boolean) {
@@ -45,6 +47,24 @@ export class PgDatabase {
   ): Promise<pg.QueryResult<R>> {
     this.assertOpen();
     return this.pool.query<R>(this.sql(text), values);
+  }
+
+  /**
+   * One statement on the pool, prepared once per connection under a name derived from its
+   * text (for hot paths: look-ups, sequences, claims).
+   */
+  async prepared<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    text: string,
+    values: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    this.assertOpen();
+    const sql = this.sql(text);
+    let name = this.#names.get(sql);
+    if (name === undefined) {
+      name = `motcua_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+      this.#names.set(sql, name);
+    }
+    return this.pool.query<R>({ name, text: sql, values });
   }
 
   /** Runs `fn` in one transaction on one client; rolls back on any error. */

@@ -71,7 +71,7 @@ export class PostgresOutboxStore implements OutboxStore {
     const now = this.#clock.now().getTime();
     const token = randomUUID();
     const leaseUntil = now + options.leaseMs;
-    const { rows } = await this.#db.query<OutboxRow & { seq: string }>(
+    const { rows } = await this.#db.prepared<OutboxRow & { seq: string }>(
       `WITH candidates AS (
          SELECT o.seq FROM {s}.outbox o
          WHERE o.state IN ('pending', 'leased')

@@ -31,7 +31,7 @@ export class PostgresSequenceStore implements SequenceStore {
   /** Increment and return the counter of `(agencyCode, day)`; the first call returns 1. */
   async next(agencyCode: string, day: string): Promise<number> {
     checkSequenceKey(agencyCode, day);
-    const { rows } = await this.#db.query<{ value: number }>(
+    const { rows } = await this.#db.prepared<{ value: number }>(
       `INSERT INTO {s}.dossier_sequences AS t (agency_code, day, value) VALUES ($1, $2, 1)
        ON CONFLICT (agency_code, day) DO UPDATE SET value = t.value + 1 RETURNING value`,
       [agencyCode, day],

@@ -186,7 +186,7 @@ export class PostgresWarehouseStore implements WarehouseStore {
       );
     }
     params.push(q.limit);
-    const { rows } = await this.#db.query<Row>(
+    const { rows } = await this.#db.prepared<Row>(
       `${SELECT} WHERE ${where.join(' AND ')} ORDER BY issue_date DESC NULLS LAST, id LIMIT $${params.length}`,
       params,
     );
