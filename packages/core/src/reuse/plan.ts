@@ -247,7 +247,22 @@ export interface ComponentReuseFlags {
   DuocLayTuKhoDMQG: '0' | '1';
 }
 
-interface ComponentPlanBase {
+/**
+ * What every {@link ComponentPlan} says about its component.
+ *
+ * @example
+ * ```ts
+ * import type { ComponentPlanBase } from '@motcua/core';
+ * const b: ComponentPlanBase = {
+ *   componentCode: 'TP01',
+ *   componentName: 'Tờ khai',
+ *   required: true,
+ *   flags: { MaThanhPhanHoSo: 'TP01', DuocTaiSuDung: '0', DuocLayTuKhoDMQG: '0' },
+ * };
+ * ```
+ * @category Reuse
+ */
+export interface ComponentPlanBase {
   /** Component code (MAGIAYTO). */
   componentCode: string;
   /** Component name. */

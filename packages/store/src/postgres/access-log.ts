@@ -31,6 +31,7 @@ import type { PgDatabase } from './database.ts';
 export class PostgresAccessLog implements AccessLog {
   readonly #db: PgDatabase;
 
+  /** @internal Obtained from openPostgresStore. */
   constructor(db: PgDatabase) {
     this.#db = db;
   }

@@ -48,6 +48,7 @@ export class PostgresOutboxStore implements OutboxStore {
   readonly #db: PgDatabase;
   readonly #clock: Clock;
 
+  /** @internal Obtained from openPostgresStore. */
   constructor(db: PgDatabase, clock: Clock) {
     this.#db = db;
     this.#clock = clock;

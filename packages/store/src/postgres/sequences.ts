@@ -24,6 +24,7 @@ import type { PgDatabase } from './database.ts';
 export class PostgresSequenceStore implements SequenceStore {
   readonly #db: PgDatabase;
 
+  /** @internal Obtained from openPostgresStore. */
   constructor(db: PgDatabase) {
     this.#db = db;
   }

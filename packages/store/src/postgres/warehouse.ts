@@ -72,6 +72,7 @@ export class PostgresWarehouseStore implements WarehouseStore {
   readonly #db: PgDatabase;
   readonly #clock: Clock;
 
+  /** @internal Obtained from openPostgresStore. */
   constructor(db: PgDatabase, clock: Clock) {
     this.#db = db;
     this.#clock = clock;

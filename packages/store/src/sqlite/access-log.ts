@@ -31,6 +31,7 @@ import type { SqliteDatabase } from './database.ts';
 export class SqliteAccessLog implements AccessLog {
   readonly #db: SqliteDatabase;
 
+  /** @internal Obtained from openSqliteStore. */
   constructor(db: SqliteDatabase) {
     this.#db = db;
   }

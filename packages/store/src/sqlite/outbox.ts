@@ -49,6 +49,7 @@ export class SqliteOutboxStore implements OutboxStore {
   readonly #db: SqliteDatabase;
   readonly #clock: Clock;
 
+  /** @internal Obtained from openSqliteStore. */
   constructor(db: SqliteDatabase, clock: Clock) {
     this.#db = db;
     this.#clock = clock;

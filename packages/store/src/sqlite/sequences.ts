@@ -23,6 +23,7 @@ import type { SqliteDatabase } from './database.ts';
 export class SqliteSequenceStore implements SequenceStore {
   readonly #db: SqliteDatabase;
 
+  /** @internal Obtained from openSqliteStore. */
   constructor(db: SqliteDatabase) {
     this.#db = db;
   }

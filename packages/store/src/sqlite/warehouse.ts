@@ -65,6 +65,7 @@ export class SqliteWarehouseStore implements WarehouseStore {
   readonly #db: SqliteDatabase;
   readonly #clock: Clock;
 
+  /** @internal Obtained from openSqliteStore. */
   constructor(db: SqliteDatabase, clock: Clock) {
     this.#db = db;
     this.#clock = clock;
