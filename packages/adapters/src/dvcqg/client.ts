@@ -32,6 +32,7 @@ import {
   validateDvcqgDossier,
 } from '@motcua/schemas/dvcqg';
 import type { z } from 'zod';
+import type { WireBooleanStyle } from '../codecs/profile.ts';
 import { AdapterError, PortalError } from '../errors.ts';
 import { maskPersonalIds } from '../http/redact.ts';
 import { createTransport, type TransportOptions, type TransportResponse } from '../http/transport.ts';
@@ -43,19 +44,6 @@ import {
   dvcqgFieldItemSchema,
   dvcqgProcedureListItemSchema,
 } from './catalogs.ts';
-
-/**
- * How boolean-like envelope values (`isUpdating`) are written: OpenCPS sends `"True"` /
- * `"False"`, Thanh Hóa `1` / `0` (dvcqg-wire.md §4.4).
- *
- * @example
- * ```ts
- * import type { WireBooleanStyle } from '@motcua/adapters/dvcqg';
- * const style: WireBooleanStyle = 'opencps';
- * ```
- * @category DVCQG
- */
-export type WireBooleanStyle = 'opencps' | 'thanh-hoa';
 
 /**
  * What the portal answered, as seen by the session-expiry check.

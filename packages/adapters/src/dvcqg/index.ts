@@ -5,6 +5,7 @@
  * @module
  */
 
+export * from '../codecs/index.ts';
 export * from '../errors.ts';
 export * from '../http/index.ts';
 export * from './catalogs.ts';
