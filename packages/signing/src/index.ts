@@ -10,11 +10,15 @@ export type { VerifyOptions, VerifyPolicy } from './verify/options.ts';
 export type {
   CertificateSummary,
   DisplayField,
+  JwsSignatureInfo,
   ReportProblem,
   ReportWarning,
   SignatureReport,
+  SignedElementCheck,
+  SignedScopeEntry,
   SignerSummary,
   VerificationReport,
 } from './verify/report.ts';
 export { verifyPdf } from './verify/verify-pdf.ts';
 export type { BinaryOrPem } from './x509/pem.ts';
+export * from './xml/index.ts';

@@ -203,6 +203,106 @@ export const MESSAGES: Readonly<Record<string, readonly [string, string]>> = {
     'Cảnh báo: không kiểm tra được tình trạng thu hồi của chứng thư số {subject} (không có OCSP hoặc CRL phù hợp).',
     'Warning: the revocation status of certificate {subject} could not be checked (no suitable OCSP or CRL).',
   ],
+  // XML (checks 25–30)
+  XML_DTD_FORBIDDEN: [
+    'Tài liệu XML có khai báo DTD (DOCTYPE); bị từ chối trước khi phân tích để chống XXE.',
+    'The XML document has a DTD (DOCTYPE); it is refused before parsing (XXE defence).',
+  ],
+  XML_ENTITY_FORBIDDEN: [
+    'Tài liệu XML dùng thực thể (entity) không được phép; bị từ chối.',
+    'The XML document uses an entity that is not allowed; refused.',
+  ],
+  XML_ENCODING_UNSUPPORTED: [
+    'Bảng mã của tài liệu XML không được hỗ trợ (chỉ UTF-8).',
+    'Unsupported XML encoding (UTF-8 only).',
+  ],
+  XML_MALFORMED: ['Tài liệu XML sai cú pháp.', 'The XML document is malformed.'],
+  XML_LIMIT_EXCEEDED: ['Tài liệu XML vượt giới hạn xử lý.', 'The XML document exceeds a processing limit.'],
+  XML_NESTED_SIGNATURE_IGNORED: [
+    '{count} chữ ký lồng bên trong chữ ký khác (chữ ký đối ứng) không được kiểm tra.',
+    '{count} signature(s) nested inside another signature (counter-signatures) were not checked.',
+  ],
+  XML_DUPLICATE_ID: [
+    'Giá trị định danh "{id}" xuất hiện nhiều lần trong tài liệu (dấu hiệu tấn công bọc chữ ký).',
+    'Id "{id}" occurs more than once in the document (a signature-wrapping sign).',
+  ],
+  XML_SIGNATURE_MISPLACED: [
+    'Chữ ký nằm ở vị trí không cho phép ({path}).',
+    'A signature sits where none is allowed ({path}).',
+  ],
+  XML_ELEMENT_MISSING: [
+    'Không tìm thấy phần tử {selector} cần được ký.',
+    'Element {selector}, which must be signed, was not found.',
+  ],
+  XML_ELEMENT_AMBIGUOUS: [
+    'Có nhiều phần tử {selector}; không xác định được phần tử nào đã được ký.',
+    'There are several {selector} elements; which one is signed cannot be told.',
+  ],
+  XML_ELEMENT_NOT_SIGNED: [
+    'Phần tử {selector} không nằm trong phạm vi được ký của chữ ký hợp lệ nào.',
+    'Element {selector} is not within what any valid signature signed.',
+  ],
+  XML_SIGNATURE_STRUCTURE: [
+    'Cấu trúc chữ ký XML không hợp lệ: {detail}.',
+    'Invalid XML signature structure: {detail}.',
+  ],
+  XML_SIGNED_INFO_COUNT: [
+    'Chữ ký chứa nhiều hơn một SignedInfo (dấu hiệu tấn công bọc chữ ký).',
+    'The signature contains more than one SignedInfo (a signature-wrapping sign).',
+  ],
+  XML_SIGNED_INFO_COMMENT: [
+    'SignedInfo chứa chú thích hoặc chỉ thị xử lý; bị từ chối.',
+    'SignedInfo contains comments or processing instructions; refused.',
+  ],
+  XML_C14N_NOT_ALLOWED: [
+    'Phương pháp chuẩn hoá không được phép ({detail}).',
+    'Canonicalization method not allowed ({detail}).',
+  ],
+  XML_SIGNATURE_METHOD_UNSUPPORTED: [
+    'Thuật toán ký không được hỗ trợ ({detail}).',
+    'Unsupported signature method ({detail}).',
+  ],
+  XML_REFERENCE_URI_UNSUPPORTED: [
+    'Tham chiếu "{detail}" không được hỗ trợ (chỉ URI="" hoặc "#id").',
+    'Reference "{detail}" is not supported (only URI="" or "#id").',
+  ],
+  XML_REFERENCE_NOT_FOUND: [
+    'Không tìm thấy dữ liệu được tham chiếu {detail}.',
+    'The referenced data {detail} was not found.',
+  ],
+  XML_REFERENCE_TARGET_MISPLACED: [
+    'Dữ liệu được ký ({uri}) bị giấu sâu bên trong chữ ký, không phải vị trí ứng dụng đọc (tấn công bọc chữ ký).',
+    'The signed data ({uri}) is buried inside the signature, not where an application reads it (signature wrapping).',
+  ],
+  XML_DIGEST_METHOD_UNSUPPORTED: [
+    'Thuật toán băm không được hỗ trợ ({detail}).',
+    'Unsupported digest method ({detail}).',
+  ],
+  XML_TRANSFORM_NOT_ALLOWED: [
+    'Phép biến đổi không được phép ({detail}); chỉ chấp nhận enveloped-signature và chuẩn hoá C14N.',
+    'Transform not allowed ({detail}); only enveloped-signature and C14N canonicalization are accepted.',
+  ],
+  XML_DIGEST_MISMATCH: [
+    'Nội dung được tham chiếu {uri} đã bị thay đổi sau khi ký: giá trị băm không khớp.',
+    'The content referenced by {uri} was changed after signing: the digest does not match.',
+  ],
+  XADES_SIGNED_PROPERTIES_NOT_FOUND: [
+    'Các thuộc tính được ký (XAdES SignedProperties) của chữ ký không được ký đúng chỗ.',
+    "The signature's XAdES SignedProperties are not the ones that were signed.",
+  ],
+  XML_CERTIFICATE_MALFORMED: [
+    'Chứng thư số trong KeyInfo bị mã hoá sai.',
+    'A certificate in KeyInfo is badly encoded.',
+  ],
+  XADES_SIGNING_CERTIFICATE_MISMATCH: [
+    'Không chứng thư số nào trong KeyInfo khớp thuộc tính SigningCertificate.',
+    'No certificate in KeyInfo matches the SigningCertificate property.',
+  ],
+  XML_SIGNING_TIME_MALFORMED: ['Thời điểm ký (SigningTime) sai định dạng.', 'The SigningTime is malformed.'],
+  XML_SIGNING_TIME_NOT_SIGNED: [
+    'Thời điểm ký (SigningTime) không được ký nên bị bỏ qua.',
+    'The SigningTime is not signed and was ignored.',
+  ],
   // Document
   NO_SIGNATURES: ['Tài liệu không có chữ ký số.', 'The document has no digital signature.'],
   DOCUMENT_MODIFIED: [
@@ -260,7 +360,8 @@ export const VALUES: Readonly<Record<string, readonly [string, string]>> = {
     'Một phiên bản của tệp (có thay đổi sau khi ký)',
     'One revision of the file (changed after signing)',
   ],
-  partial: ['Một phần tệp', 'Part of the file'],
+  partial: ['Một phần tài liệu', 'Part of the document'],
+  'whole-document': ['Toàn bộ nội dung được đọc', 'Everything that is read'],
   invalid: ['Không xác định được', 'Undeterminable'],
   to: ['đến', 'to'],
   documentValid: ['Tài liệu có chữ ký số hợp lệ.', 'The document is validly signed.'],

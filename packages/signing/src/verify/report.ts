@@ -170,8 +170,17 @@ export interface SignatureReport {
   algorithms: { digest?: string; signature?: string; keyBits?: number; keyType?: string };
   /** Cryptographic integrity: the digest of the signed bytes matches, and the signature value verifies. */
   integrity: { digestMatches: boolean; signatureValid: boolean };
-  /** Coverage class from the PDF reader. */
-  coverage: PdfSignatureField['coverage'];
+  /**
+   * What the signature covers. PDF: the reader's coverage class. XML and JWS: `whole-document` when
+   * everything the caller reads is signed, `partial` otherwise (see {@link SignatureReport.scope}).
+   */
+  coverage: PdfSignatureField['coverage'] | 'whole-document';
+  /** XML and JWS: exactly what this signature covers, one entry per reference (JWS: the payload). */
+  scope?: SignedScopeEntry[];
+  /** XML: where the `ds:Signature` element sits, e.g. `/TBao/DSCKS/CQT/Signature`. */
+  elementPath?: string;
+  /** JWS: the header parameters (protected ones first) and the serialization. */
+  jws?: JwsSignatureInfo;
   /** `/ByteRange` as found. */
   byteRange?: number[];
   /** Revision the signature covers. */
@@ -214,7 +223,7 @@ export interface VerificationReport {
   /** The overall verdict. */
   valid: boolean;
   /** Document format. */
-  format: 'pdf';
+  format: 'pdf' | 'xml' | 'jws';
   /** Language of the messages. */
   lang: Lang;
   /** The validation time used (ISO 8601). */
@@ -227,4 +236,99 @@ export interface VerificationReport {
   signatures: SignatureReport[];
   /** Document-level problems. */
   problems: ReportProblem[];
+  /**
+   * XML: for each element the caller will read (`expectedSignedElements`, default the document
+   * element), whether it is exactly a node a passing signature digested.
+   */
+  signedElements?: SignedElementCheck[];
+  /**
+   * JWS: the payload whose signature verified (decoded from base64url unless `b64: false`). Read the
+   * data from here, never from the token again. Absent when no signature value verified.
+   */
+  payload?: Uint8Array;
+}
+
+/**
+ * One thing an XML or JWS signature covers.
+ *
+ * @example
+ * ```ts
+ * import type { SignedScopeEntry } from '@motcua/signing';
+ * const e: SignedScopeEntry = { kind: 'element', uri: '#Id-DLTBao', path: '/TBao/DLTBao', id: 'Id-DLTBao', transforms: ['http://www.w3.org/TR/2001/REC-xml-c14n-20010315'], digestAlgorithm: 'SHA-256', digestMatches: true };
+ * ```
+ * @category Verification
+ */
+export interface SignedScopeEntry {
+  /**
+   * `document`: `URI=""` (the whole document less the enveloped signature); `element`: a data element
+   * by Id; `object`, `signature-properties`, `signed-properties`, `key-info`, `manifest`: parts of the
+   * signature itself; `payload`: the JWS payload.
+   */
+  kind:
+    | 'document'
+    | 'element'
+    | 'object'
+    | 'signature-properties'
+    | 'signed-properties'
+    | 'key-info'
+    | 'manifest'
+    | 'payload';
+  /** The reference URI as written. */
+  uri?: string;
+  /** Path of the digested element (XML). */
+  path?: string;
+  /** The Id it was found by. */
+  id?: string;
+  /** Transform algorithm URIs (XML). */
+  transforms?: string[];
+  /** Digest algorithm. */
+  digestAlgorithm?: string;
+  /** Whether the digest matched. */
+  digestMatches: boolean;
+  /** JWS: the payload was supplied separately (detached). */
+  detached?: boolean;
+}
+
+/**
+ * Whether one element the caller reads is covered by a signature (XML).
+ *
+ * @example
+ * ```ts
+ * import type { SignedElementCheck } from '@motcua/signing';
+ * const c: SignedElementCheck = { selector: '/TBao/DLTBao', status: 'signed', path: '/TBao/DLTBao', signatures: [0, 1] };
+ * ```
+ * @category Verification
+ */
+export interface SignedElementCheck {
+  /** The selector as given (`/` is the document element). */
+  selector: string;
+  /** `signed`: the single matching element lies inside what a passing signature digested. */
+  status: 'signed' | 'not-signed' | 'missing' | 'ambiguous';
+  /** The matching element's path. */
+  path?: string;
+  /** Indexes of the passing signatures that cover it. */
+  signatures: number[];
+}
+
+/**
+ * JWS header information of one signature.
+ *
+ * @example
+ * ```ts
+ * import type { JwsSignatureInfo } from '@motcua/signing';
+ * const j: JwsSignatureInfo = { serialization: 'compact', alg: 'RS256', b64: true, protectedHeader: { alg: 'RS256', x5c: ['MII…'] } };
+ * ```
+ * @category Verification
+ */
+export interface JwsSignatureInfo {
+  /** How the JWS was serialized. */
+  serialization: 'compact' | 'flattened' | 'general';
+  /** `alg` as written. */
+  alg?: string;
+  /** RFC 7797 `b64` (default true). */
+  b64: boolean;
+  /** The protected header. */
+  protectedHeader?: Record<string, unknown>;
+  /** The unprotected header (JSON serializations). */
+  unprotectedHeader?: Record<string, unknown>;
 }
