@@ -45,6 +45,7 @@ interface EngineFigures {
   owners: number;
   ingestSeconds: number | null;
   ingestDocsPerSec: number | null;
+  ingestDocsPerCpuSecond?: number | null;
   bytes: number | null;
   lookup: Latency;
   bare: Latency;
@@ -155,6 +156,7 @@ async function sqliteRun(documents: number, owners: number, k: number, regenerat
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, `warehouse-${documents}-${owners}.db`);
   let ingestSeconds: number | null = null;
+  let ingestCpuSeconds: number | null = null;
   if (regenerate || !existsSync(path)) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
     const store: SqliteStore = openSqliteStore({ path });
@@ -162,12 +164,17 @@ async function sqliteRun(documents: number, owners: number, k: number, regenerat
       `sqlite: generating ${documents.toLocaleString('en')} documents for ${owners.toLocaleString('en')} owners → ${path}`,
     );
     const t0 = now();
+    const cpu0 = process.cpuUsage();
     let done = 0;
     let generationUs = 0;
+    let generationCpuUs = 0;
     const it = batches(owners, documents);
     for (;;) {
       const g = now();
+      const gc = process.cpuUsage();
       const step = it.next();
+      const used = process.cpuUsage(gc);
+      generationCpuUs += used.user + used.system;
       generationUs += now() - g;
       if (step.done) break;
       store.warehouse.putManySync(step.value, { origin: 'bench', at: AT });
@@ -182,6 +189,8 @@ async function sqliteRun(documents: number, owners: number, k: number, regenerat
     // Ingest time excludes generating the JavaScript objects (that is the caller's cost), includes JSON encoding,
     // index columns, statements, transactions and fsync.
     ingestSeconds = (now() - t0 - generationUs) / 1e6;
+    const cpu = process.cpuUsage(cpu0);
+    ingestCpuSeconds = (cpu.user + cpu.system - generationCpuUs) / 1e6;
     await store.close();
   } else {
     console.log(`sqlite: reusing ${path} (--regenerate to rebuild and measure ingest)`);
@@ -214,6 +223,9 @@ async function sqliteRun(documents: number, owners: number, k: number, regenerat
     owners,
     ingestSeconds: ingestSeconds === null ? null : Math.round(ingestSeconds * 10) / 10,
     ingestDocsPerSec: ingestSeconds === null ? null : Math.round(documents / ingestSeconds),
+    // SQLite runs in-process, so this process's CPU time is all the ingest work: the rate an
+    // idle core would reach, whatever else the machine is doing (I/O waits excluded).
+    ingestDocsPerCpuSecond: ingestCpuSeconds === null ? null : Math.round(documents / ingestCpuSeconds),
     bytes,
     ...m,
     overheadP50Us: Math.round((m.lookup.p50Us - m.bare.p50Us) * 10) / 10,
@@ -306,7 +318,7 @@ export async function main(args: string[]): Promise<void> {
 
   const sqlite = await sqliteRun(documents, owners, lookups, args.includes('--regenerate'));
   console.log(
-    `sqlite      ingest ${sqlite.ingestDocsPerSec?.toLocaleString('en') ?? '(reused)'} docs/s; lookup p50 ${sqlite.lookup.p50Us} µs p99 ${sqlite.lookup.p99Us} µs; bare p50 ${sqlite.bare.p50Us} µs p99 ${sqlite.bare.p99Us} µs; ${sqlite.papersPerLookup} papers/look-up`,
+    `sqlite      ingest ${sqlite.ingestDocsPerSec?.toLocaleString('en') ?? '(reused)'} docs/s (${sqlite.ingestDocsPerCpuSecond?.toLocaleString('en') ?? '-'} per CPU-second); lookup p50 ${sqlite.lookup.p50Us} µs p99 ${sqlite.lookup.p99Us} µs; bare p50 ${sqlite.bare.p50Us} µs p99 ${sqlite.bare.p99Us} µs; ${sqlite.papersPerLookup} papers/look-up`,
   );
   let postgres: EngineFigures | null = null;
   let postgresSkipped: string | undefined;
@@ -338,6 +350,8 @@ export async function main(args: string[]): Promise<void> {
       sqliteIngestDocsPerSec: 100_000,
       sqliteP99Met: sqlite.lookup.p99Us < 1000,
       sqliteIngestMet: sqlite.ingestDocsPerSec === null ? null : sqlite.ingestDocsPerSec >= 100_000,
+      sqliteIngestPerCpuSecondMet:
+        sqlite.ingestDocsPerCpuSecond == null ? null : sqlite.ingestDocsPerCpuSecond >= 100_000,
     },
   };
   console.log(JSON.stringify(result));
