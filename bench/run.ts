@@ -5,6 +5,7 @@
  */
 const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   validate: () => import('./validate/index.ts'),
+  'verify-pdf': () => import('./verify-pdf/index.ts'),
   warehouse: () => import('./warehouse/index.ts'),
 };
 
