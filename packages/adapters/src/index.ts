@@ -7,6 +7,11 @@
  *
  * @packageDocumentation
  */
+export * from './digitization/index.ts';
 export * from './dvcqg/index.ts';
 export * from './errors.ts';
 export * from './http/index.ts';
+export * from './payment/index.ts';
+export * from './population/index.ts';
+export * from './vietqr/index.ts';
+export * from './xml/index.ts';
