@@ -13,7 +13,9 @@ describe('motcua main', () => {
     const en = memoryIo();
     expect(await main(['--help', '--lang', 'en'], en)).toBe(0);
     expect(en.out()).toContain('Commands:');
-    for (const c of COMMANDS) {
+    const loaded = await Promise.all(COMMANDS.map((e) => e.load()));
+    expect(loaded.map((c) => c.name)).toEqual(COMMANDS.map((e) => e.name));
+    for (const c of loaded) {
       expect(vi.out()).toContain(c.summary.vi);
       expect(en.out()).toContain(c.summary.en);
     }

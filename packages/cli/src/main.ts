@@ -5,12 +5,23 @@
  */
 import type { Command, Io } from './command.ts';
 import { EXIT } from './command.ts';
-import { calendarCommand } from './commands/calendar.ts';
-import { demoCommand } from './commands/demo.ts';
-import { idCommand } from './commands/id.ts';
-import { validateCommand } from './commands/validate.ts';
-import { verifyCommand } from './commands/verify.ts';
 import { pickLang } from './lang.ts';
+
+/**
+ * A registered sub-command, loaded only when it runs (or for `--help`): `motcua verify`
+ * does not pay for loading the validation schemas, and the other way round.
+ *
+ * @example
+ * ```ts
+ * import { COMMANDS } from '@motcua/cli';
+ * const verify = await COMMANDS.find((c) => c.name === 'verify')?.load();
+ * ```
+ * @category CLI
+ */
+export interface CommandEntry {
+  readonly name: string;
+  load(): Promise<Command>;
+}
 
 /**
  * Every registered sub-command, in the order `motcua --help` lists them.
@@ -18,11 +29,18 @@ import { pickLang } from './lang.ts';
  * @example
  * ```ts
  * import { COMMANDS } from '@motcua/cli';
- * COMMANDS.map((c) => c.name); // ['validate', 'id', 'verify', 'calendar', 'demo']
+ * COMMANDS.map((c) => c.name); // ['validate', 'id', 'verify', 'calendar', 'warehouse', 'demo']
  * ```
  * @category CLI
  */
-export const COMMANDS: readonly Command[] = [validateCommand, idCommand, verifyCommand, calendarCommand, demoCommand];
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'validate', load: async () => (await import('./commands/validate.ts')).validateCommand },
+  { name: 'id', load: async () => (await import('./commands/id.ts')).idCommand },
+  { name: 'verify', load: async () => (await import('./commands/verify.ts')).verifyCommand },
+  { name: 'calendar', load: async () => (await import('./commands/calendar.ts')).calendarCommand },
+  { name: 'warehouse', load: async () => (await import('./commands/warehouse.ts')).warehouseCommand },
+  { name: 'demo', load: async () => (await import('./commands/demo.ts')).demoCommand },
+];
 
 /**
  * Runs the CLI with `argv` (the arguments after `motcua`) and resolves to the exit code.
@@ -39,15 +57,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   const lang = pickLang(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(helpText(lang));
+    io.stdout.write(helpText(lang, await Promise.all(COMMANDS.map((c) => c.load()))));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry === undefined) {
     io.stderr.write(
       lang === 'en'
         ? `motcua: unknown command '${name}'. Run 'motcua --help'.\n`
@@ -55,11 +73,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     );
     return EXIT.usage;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(`${command.usage}\n`);
-    return EXIT.ok;
-  }
   try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(`${command.usage}\n`);
+      return EXIT.ok;
+    }
     return await command.run(rest, io);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -70,9 +89,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 const VERSION = '0.0.0';
 
-function helpText(lang: 'vi' | 'en'): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary[lang]}`);
+function helpText(lang: 'vi' | 'en', commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary[lang]}`);
   const head =
     lang === 'en'
       ? 'motcua — tools for Vietnamese administrative-procedure data\n\nUsage: motcua <command> [options]   (--lang en for English)\n\nCommands:'
