@@ -1,7 +1,9 @@
 export type { SignatureErrorCode } from './errors.ts';
 export { SignatureError } from './errors.ts';
+export * from './jws/index.ts';
 export * from './pdf/index.ts';
 export type { CertificateRevocation, EvidenceOrigin, RevocationFetcher } from './revocation/check.ts';
+export * from './sign/index.ts';
 export type { BundledCertificate } from './trust-bundle/vn.ts';
 export { vietnameseTrustBundle } from './trust-bundle/vn.ts';
 export type { Indication, SubIndication } from './verify/findings.ts';

@@ -91,3 +91,67 @@ export function xmlsecVerify(
   const output = `${r.stdout}${r.stderr}`;
   return { ok: r.status === 0 && /^OK$/m.test(output), output };
 }
+
+/** DER ECDSA signature → r‖s of `size`-byte integers (JWS). */
+function derToRaw(der: Buffer, size: number): Buffer {
+  let p = 2;
+  if ((der[1] as number) & 0x80) p = 2 + ((der[1] as number) & 0x7f);
+  const int = (): Buffer => {
+    const len = der[p + 1] as number;
+    let v = der.subarray(p + 2, p + 2 + len);
+    p += 2 + len;
+    while (v.length > size && v[0] === 0) v = v.subarray(1);
+    return Buffer.concat([Buffer.alloc(size - v.length), v]);
+  };
+  return Buffer.concat([int(), int()]);
+}
+
+/**
+ * A JWS signed by `openssl dgst` over `BASE64URL(header) '.' payloadPart`, independently of jose
+ * and of signJws. `payloadPart` defaults to BASE64URL(payload); pass `raw: true` for RFC 7797.
+ */
+export function opensslJws(
+  pki: TestPki,
+  who: Identity,
+  header: Record<string, unknown>,
+  payload: string | Uint8Array,
+  opts: { raw?: boolean; headerText?: string; alg?: string } = {},
+): { protected: string; payload: string; signature: string; compact: string } {
+  const alg = String(opts.alg ?? header.alg);
+  const prot = Buffer.from(opts.headerText ?? JSON.stringify(header)).toString('base64url');
+  const body = opts.raw ? Buffer.from(payload).toString('utf8') : Buffer.from(payload).toString('base64url');
+  const input = tmp(pki, 'bin');
+  writeFileSync(input, `${prot}.${body}`);
+  const md = `sha${alg.slice(2)}`;
+  const args = ['dgst', `-${md}`, '-sign', who.key];
+  if (alg.startsWith('PS'))
+    args.push('-sigopt', 'rsa_padding_mode:pss', '-sigopt', `rsa_pss_saltlen:${Number(alg.slice(2)) / 8}`);
+  args.push(input);
+  let sig = openssl(args);
+  if (alg.startsWith('ES')) sig = derToRaw(sig, alg === 'ES512' ? 66 : Number(alg.slice(2)) / 8);
+  const signature = sig.toString('base64url');
+  return { protected: prot, payload: body, signature, compact: `${prot}.${body}.${signature}` };
+}
+
+/** `x5c` of an identity and the test intermediate (base64 DER). */
+export function x5c(pki: TestPki, who: Identity, chain: string[] = [pki.intermediate.cert]): string[] {
+  return [who.cert, ...chain].map((f) =>
+    execFileSync('openssl', ['x509', '-in', f, '-outform', 'DER']).toString('base64'),
+  );
+}
+
+/** `openssl dgst -verify` of a compact JWS signature made by an RSA key (PKCS#1 v1.5 or PSS). */
+export function opensslVerifyJws(pki: TestPki, who: Identity, compact: string): boolean {
+  const [h, p, s] = compact.split('.') as [string, string, string];
+  const alg = String((JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg: string }).alg);
+  const input = tmp(pki, 'bin');
+  const sigFile = tmp(pki, 'sig');
+  const pub = tmp(pki, 'pem');
+  writeFileSync(input, `${h}.${p}`);
+  writeFileSync(sigFile, Buffer.from(s, 'base64url'));
+  writeFileSync(pub, openssl(['x509', '-in', who.cert, '-pubkey', '-noout']));
+  const args = ['dgst', `-sha${alg.slice(2)}`, '-verify', pub, '-signature', sigFile];
+  if (alg.startsWith('PS')) args.push('-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:-1');
+  args.push(input);
+  return spawnSync('openssl', args).status === 0;
+}

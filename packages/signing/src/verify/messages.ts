@@ -303,6 +303,49 @@ export const MESSAGES: Readonly<Record<string, readonly [string, string]>> = {
     'Thời điểm ký (SigningTime) không được ký nên bị bỏ qua.',
     'The SigningTime is not signed and was ignored.',
   ],
+  // JWS (check 31)
+  JWS_MALFORMED: ['JWS sai cấu trúc: {detail}.', 'Malformed JWS: {detail}.'],
+  JWS_DUPLICATE_HEADER: [
+    'Phần đầu JWS có tham số trùng tên ({detail}); bị từ chối.',
+    'The JWS header repeats a parameter ({detail}); refused.',
+  ],
+  JWS_ALG_NOT_PROTECTED: [
+    'Thuật toán (alg) không nằm trong phần đầu được bảo vệ.',
+    'The alg parameter is not in the protected header.',
+  ],
+  JWS_ALGORITHM_NOT_ALLOWED: [
+    'Thuật toán ký {detail} không được chấp nhận (không bao giờ chấp nhận none hoặc HMAC).',
+    'Signature algorithm {detail} is not accepted (none and HMAC never are).',
+  ],
+  JWS_DETACHED_PAYLOAD_MISSING: [
+    'JWS tách rời nhưng không được cung cấp nội dung được ký.',
+    'The JWS is detached but no payload was supplied.',
+  ],
+  JWS_PAYLOAD_NOT_DETACHED: [
+    'JWS đã chứa nội dung; không dùng nội dung tách rời được cung cấp.',
+    'The JWS carries its payload; the supplied detached payload is not used.',
+  ],
+  JWS_CRIT_NOT_UNDERSTOOD: [
+    'Tham số bắt buộc (crit) không được hỗ trợ: {detail}.',
+    'A critical (crit) parameter is not understood: {detail}.',
+  ],
+  JWS_CRIT_INVALID: ['Tham số crit không hợp lệ: {detail}.', 'Invalid crit parameter: {detail}.'],
+  JWS_CLAIM_MALFORMED: ['Tham số thời gian {claim} sai định dạng.', 'The time parameter {claim} is malformed.'],
+  JWS_X5C_MALFORMED: ['Chuỗi chứng thư số x5c sai định dạng.', 'The x5c certificate chain is malformed.'],
+  JWS_CERTIFICATE_THUMBPRINT_MISMATCH: [
+    'Chứng thư số trong x5c không khớp giá trị băm x5t#S256 / x5t.',
+    'The x5c certificate does not match the x5t#S256 / x5t thumbprint.',
+  ],
+  JWS_EXPIRED: ['JWS đã hết hạn từ {time} (exp).', 'The JWS expired at {time} (exp).'],
+  JWS_NOT_YET_VALID: ['JWS chưa có hiệu lực trước {time} (nbf).', 'The JWS is not valid before {time} (nbf).'],
+  JWS_ISSUED_IN_FUTURE: [
+    'JWS có thời điểm phát hành trong tương lai ({time}, iat).',
+    'The JWS is issued in the future ({time}, iat).',
+  ],
+  JADES_UNSIGNED_PROPERTIES_NOT_CHECKED: [
+    'Các thuộc tính không được ký (etsiU) của JAdES không được kiểm tra.',
+    'The JAdES unsigned properties (etsiU) were not checked.',
+  ],
   // Document
   NO_SIGNATURES: ['Tài liệu không có chữ ký số.', 'The document has no digital signature.'],
   DOCUMENT_MODIFIED: [

@@ -67,7 +67,10 @@ describe('shared signature corpus (XML)', () => {
       const got = outcome(r);
       const detail = [
         ...r.problems.map((p) => p.code),
-        ...r.signatures.map((s) => `${s.indication}/${s.subIndication ?? '-'}:${s.coverage}`),
+        ...r.signatures.map(
+          (s) =>
+            `${s.indication}/${s.subIndication ?? '-'}:${s.coverage}:${s.problems.find((p) => p.severity === 'error')?.code ?? ''}`,
+        ),
       ].join(' ');
       rows.push(`  ${e.expect.padEnd(20)} ${got.padEnd(20)} ${e.file}  [${detail}]`);
       expect(r.valid).toBe(false);
