@@ -11,6 +11,7 @@ export * from './digitization/index.ts';
 export * from './dvcqg/index.ts';
 export * from './errors.ts';
 export * from './http/index.ts';
+export * from './lgsp/index.ts';
 export * from './payment/index.ts';
 export * from './population/index.ts';
 export * from './vietqr/index.ts';
