@@ -68,6 +68,7 @@ export interface OpenDatabaseOptions {
   path: string;
   busyTimeoutMs: number;
   synchronous: 'full' | 'normal';
+  cacheSizeMb: number;
 }
 
 /** Opens (creating if needed) and migrates a database. */
@@ -81,7 +82,7 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
     if (options.path !== ':memory:' && options.path !== '') db.exec('PRAGMA journal_mode = WAL');
     db.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     db.exec('PRAGMA temp_store = MEMORY');
-    db.exec('PRAGMA cache_size = -65536');
+    db.exec(`PRAGMA cache_size = -${Math.round(options.cacheSizeMb * 1024)}`);
     migrate(handle, SQLITE_MIGRATIONS);
     return handle;
   } catch (error) {
