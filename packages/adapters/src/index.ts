@@ -9,6 +9,7 @@
  */
 export * from './digitization/index.ts';
 export * from './dvcqg/index.ts';
+export * from './edxml/index.ts';
 export * from './errors.ts';
 export * from './http/index.ts';
 export * from './lgsp/index.ts';

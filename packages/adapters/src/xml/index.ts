@@ -3,4 +3,6 @@
  *
  * @module
  */
+
+export * from './tokenizer.ts';
 export * from './tree.ts';

@@ -32,6 +32,8 @@ export interface XmlElement {
   attributes: Record<string, string>;
   /** Child elements and text, in document order (comments dropped, CDATA as text). */
   children: Array<XmlElement | string>;
+  /** Namespace bindings in scope (prefix → URI, `''` for the default namespace). */
+  scope?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
@@ -178,7 +180,7 @@ function build(node: RawNode, scope: ReadonlyMap<string, string>, depth: number,
     } else if ('#comment' in child) continue;
     else if (elementName(child) !== undefined) children.push(build(child, ns, depth + 1, maxDepth));
   }
-  return { name, local, ns: uri === '' ? undefined : uri, attributes, children };
+  return { name, local, ns: uri === '' ? undefined : uri, attributes, children, scope: ns };
 }
 
 /**
@@ -229,4 +231,30 @@ export function textContent(el: XmlElement): string {
   let s = '';
   for (const c of el.children) s += typeof c === 'string' ? c : textContent(c);
   return s;
+}
+
+/**
+ * The value of an attribute by namespace URI and local name (`undefined` for an
+ * unprefixed attribute's namespace), resolved with the element's in-scope bindings.
+ *
+ * @example
+ * ```ts
+ * import { attributeNS, parseXml } from '@motcua/adapters';
+ * const el = parseXml('<r xmlns:l="http://www.w3.org/1999/xlink" l:href="cid:1"/>');
+ * attributeNS(el, 'http://www.w3.org/1999/xlink', 'href'); // 'cid:1'
+ * ```
+ * @category XML
+ */
+export function attributeNS(el: XmlElement, ns: string | undefined, local: string): string | undefined {
+  for (const [name, value] of Object.entries(el.attributes)) {
+    const colon = name.indexOf(':');
+    if (colon < 0) {
+      if (ns === undefined && name === local) return value;
+      continue;
+    }
+    const prefix = name.slice(0, colon);
+    if (prefix === 'xmlns' || name.slice(colon + 1) !== local) continue;
+    if (el.scope?.get(prefix) === ns) return value;
+  }
+  return undefined;
 }
