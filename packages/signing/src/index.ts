@@ -6,6 +6,8 @@ export type { CertificateRevocation, EvidenceOrigin, RevocationFetcher } from '.
 export * from './sign/index.ts';
 export type { BundledCertificate } from './trust-bundle/vn.ts';
 export { vietnameseTrustBundle } from './trust-bundle/vn.ts';
+export type { DocumentVerifyOptions, SignedFormat } from './verify/detect.ts';
+export { detectFormat, verifyDocument } from './verify/detect.ts';
 export type { Indication, SubIndication } from './verify/findings.ts';
 export type { Lang } from './verify/messages.ts';
 export type { VerifyOptions, VerifyPolicy } from './verify/options.ts';

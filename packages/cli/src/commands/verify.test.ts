@@ -103,6 +103,49 @@ describe('motcua verify', () => {
     expect(await verifyCommand.run([good, '--trust', bad], io)).toBe(2);
   });
 
+  it('auto-detects signed XML and JWS with the same flags and report', async () => {
+    const { softwareSigner, signJws, signXml } = await import('@motcua/signing/sign');
+    const { readFileSync } = await import('node:fs');
+    const signer = softwareSigner({
+      privateKey: readFileSync(pki.good.key),
+      certificate: pki.good.certPem,
+      chain: [pki.intermediate.certPem],
+    });
+    const xml = join(pki.dir, 'tbao.xml');
+    writeFileSync(
+      xml,
+      await signXml(
+        '<TBao><DLTBao Id="a"><MST>0100109106</MST></DLTBao><STBao>1</STBao><DSCKS><CQT/></DSCKS></TBao>',
+        signer,
+        { parent: '/TBao/DSCKS/CQT', references: ['a'], canonicalization: 'inclusive', signingTime: true },
+      ),
+    );
+    const flags = ['--trust', trustDir, '--crl', crl, '--crl', rootCrl, '--lang', 'en'];
+    const io = memoryIo();
+    expect(await verifyCommand.run([xml, ...flags, '--element', '/TBao/DLTBao'], io)).toBe(0);
+    expect(io.out()).toContain('(XML): The document is validly signed.');
+    expect(io.out()).toContain('Location: /TBao/DSCKS/CQT/Signature');
+    expect(io.out()).toContain('✓ /TBao/DLTBao: signed');
+    // By default the whole document must be signed; STBao is not.
+    const io2 = memoryIo();
+    expect(await verifyCommand.run([xml, ...flags], io2)).toBe(1);
+    expect(io2.out()).toContain('✗ /: NOT signed');
+
+    const jws = join(pki.dir, 'token.jws');
+    writeFileSync(jws, `${await signJws('{"maHoSo":"H01-0001"}', signer)}\n`);
+    const io3 = memoryIo();
+    expect(await verifyCommand.run([jws, ...flags, '--json'], io3)).toBe(0);
+    const report = JSON.parse(io3.out());
+    expect(report.format).toBe('jws');
+    expect(Buffer.from(report.payload, 'base64url').toString()).toBe('{"maHoSo":"H01-0001"}');
+    const detached = join(pki.dir, 'detached.jws');
+    writeFileSync(detached, await signJws('{"a":1}', signer, { detached: true }));
+    const payload = join(pki.dir, 'payload.json');
+    writeFileSync(payload, '{"a":1}');
+    expect(await verifyCommand.run([detached, ...flags, '--detached', payload], memoryIo())).toBe(0);
+    expect(await verifyCommand.run([detached, ...flags], memoryIo())).toBe(1);
+  });
+
   it('never throws on a file that is not a PDF', async () => {
     const junk = join(pki.dir, 'junk.pdf');
     writeFileSync(junk, 'xin chào');
