@@ -14,6 +14,7 @@ const ALG = {
   c14n: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
   c14nComments: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
   exc: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  excComments: 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments',
   enveloped: 'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
   rsaSha1: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
   rsaSha256: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
@@ -153,6 +154,21 @@ describe('verifyXml with xmlsec1-signed documents', () => {
       expect(only(r).indication, `${who.name}: ${JSON.stringify(only(r).problems)}`).toBe('TOTAL_PASSED');
       expect(r.valid).toBe(true);
     }
+  });
+
+  it('accepts the WithComments canonicalizations (comments outside SignedInfo are not signed by URI references)', async () => {
+    const template = signatureTemplate({
+      c14n: ALG.c14nComments,
+      refs: ['#Id-DLTBao'],
+      refTransforms: [ALG.excComments],
+    });
+    const xml = sign(tbao(template, '').replace('<MST>', '<!-- ghi chú --><MST>'), pki.good, [['Id', 'DLTBao']]);
+    const r = await verify(xml, { expectedSignedElements: ['/TBao/DLTBao'] });
+    expect(only(r).indication, JSON.stringify(only(r).problems)).toBe('TOTAL_PASSED');
+    // A comment changed inside the signed element does not break the digest (the node-set has no comments).
+    expect((await verify(xml.replace('ghi chú', 'khác'), { expectedSignedElements: ['/TBao/DLTBao'] })).valid).toBe(
+      true,
+    );
   });
 
   it('treats SHA-1 (the edXML SDK sample) by the dated policy', async () => {
