@@ -105,7 +105,7 @@ function applicantTypes(record: DvcqgProcedure): ApplicantType[] {
 }
 
 /**
- * A `LayThuTuc` record as a canonical {@link Procedure}. The record is checked with the
+ * A `LayThuTuc` record as a canonical `Procedure`. The record is checked with the
  * wire schema first ({@link AdapterError} `CODEC_WIRE_INVALID` otherwise). What the
  * record does not say is decided as follows, and documented on the result:
  *

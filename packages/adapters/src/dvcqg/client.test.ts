@@ -143,6 +143,31 @@ describe('DVCQG client: login and headers', () => {
   });
 });
 
+describe('DVCQG client: abort', () => {
+  it('an aborted call stops at once with the abort reason and is not retried', async () => {
+    const c = client({ timeoutMs: 5_000 });
+    await c.login();
+    portal.fault('TraCuuHoSo', { kind: 'hang' });
+    const controller = new AbortController();
+    const pending = c.traCuuHoSo('x', controller.signal);
+    setTimeout(() => controller.abort(new Error('worker gave up')), 50);
+    await expect(pending).rejects.toThrow('worker gave up');
+    expect(portal.calls('TraCuuHoSo')).toHaveLength(1);
+  });
+
+  it("one caller's abort during the shared login does not fail the others", async () => {
+    const c = client();
+    portal.fault('login', { kind: 'delay', ms: 200 });
+    const controller = new AbortController();
+    const a = c.traCuuHoSo('a', controller.signal);
+    const b = c.traCuuHoSo('b');
+    setTimeout(() => controller.abort(new Error('A stops')), 20);
+    await expect(a).rejects.toThrow('A stops');
+    expect((await b).found).toBe(false);
+    expect(portal.logins).toBe(1);
+  });
+});
+
 describe('DVCQG client: look-ups', () => {
   it('LayThuTuc returns the catalogue record, validated', async () => {
     const p = await client().layThuTuc('1.001193');

@@ -312,6 +312,24 @@ export function isSessionExpiredAnswer(answer: DvcqgAnswer): boolean {
   return SESSION_WORDS.test(m) && EXPIRED_WORDS.test(m);
 }
 
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -366,7 +384,7 @@ export function createDvcqgClient(options: DvcqgClientOptions): DvcqgClient {
 
   let session: Promise<string> | undefined;
 
-  async function doLogin(signal?: AbortSignal): Promise<string> {
+  async function doLogin(): Promise<string> {
     const context = { service: 'login', madonvi };
     let response: TransportResponse;
     try {
@@ -377,7 +395,6 @@ export function createDvcqgClient(options: DvcqgClientOptions): DvcqgClient {
         headers,
         idempotent: true,
         acceptStatuses: [401, 403],
-        signal,
       });
     } catch (error) {
       if (error instanceof PortalError && error.code === 'PORTAL_HTTP' && error.status === 400) {
@@ -431,15 +448,25 @@ export function createDvcqgClient(options: DvcqgClientOptions): DvcqgClient {
     return (parsed.data.session as string | undefined) ?? '';
   }
 
-  function currentSession(signal?: AbortSignal): Promise<string> {
+  /**
+   * The shared session. The login is shared by concurrent calls, so it does not take any
+   * one caller's signal (an abort by one caller must not fail the others); each caller
+   * stops waiting when its own signal aborts. The login is bounded by `timeoutMs`.
+   */
+  function sharedSession(): Promise<string> {
     if (session === undefined) {
-      const attempt = doLogin(signal);
+      const attempt = doLogin();
       session = attempt;
       attempt.catch(() => {
         if (session === attempt) session = undefined;
       });
     }
     return session;
+  }
+
+  function currentSession(signal?: AbortSignal): Promise<string> {
+    const shared = sharedSession();
+    return signal === undefined ? shared : abortable(shared, signal);
   }
 
   async function call(
@@ -450,8 +477,10 @@ export function createDvcqgClient(options: DvcqgClientOptions): DvcqgClient {
     const endpoint = callOptions.endpoint === 'share' ? options.shareEndpoint : options.integrationEndpoint;
     const context = { service, madonvi };
     for (let relogin = 0; ; relogin++) {
-      const sessionPromise = currentSession(callOptions.signal);
-      const token = await sessionPromise;
+      const sessionPromise = sharedSession();
+      const token = await (callOptions.signal === undefined
+        ? sessionPromise
+        : abortable(sessionPromise, callOptions.signal));
       const response = await transport.send({
         ...context,
         url: url(endpoint),

@@ -7,7 +7,7 @@
  * @module
  */
 import type { DvcqgDossier } from '@motcua/schemas/dvcqg';
-import { dvcqgResponseSchema, isDvcqgSuccess } from '@motcua/schemas/dvcqg';
+import { dvcqgResponseSchema, isAlreadyExists, isDvcqgSuccess } from '@motcua/schemas/dvcqg';
 import { z } from 'zod';
 import { AdapterError, PortalError } from '../errors.ts';
 import { maskPersonalIds } from '../http/redact.ts';
@@ -339,7 +339,7 @@ export function createLgspClient(options: LgspClientOptions): LgspClient {
       if (envelope.success && !isDvcqgSuccess(envelope.data.error_code)) {
         const message = typeof envelope.data.message === 'string' ? envelope.data.message : undefined;
         throw new PortalError(
-          'PORTAL_REJECTED',
+          isAlreadyExists(envelope.data.error_code, message) ? 'PORTAL_ALREADY_EXISTS' : 'PORTAL_REJECTED',
           `${service}: error_code ${String(envelope.data.error_code)}${message === undefined ? '' : `: ${maskPersonalIds(message)}`}`,
           {
             service,

@@ -123,6 +123,13 @@ describe('LGSP calls', () => {
     expect(Array.isArray(sent.json)).toBe(true);
   });
 
+  it('"đã tồn tại" through the proxy is PORTAL_ALREADY_EXISTS', async () => {
+    const { client } = await start('form', {}, () => ({ json: { error_code: '3', message: 'Hồ sơ X đã tồn tại' } }));
+    await expect(client.dongBoHoSoMC([], { maDinhDanhDV: '000.00.01.H22', isUpdating: false })).rejects.toMatchObject({
+      code: 'PORTAL_ALREADY_EXISTS',
+    });
+  });
+
   it('a token refused twice is PORTAL_SESSION_EXPIRED', async () => {
     const { client } = await start('form', {}, () => ({ status: 401 }));
     const error = (await client.call('/Statistic', {}).catch((e: unknown) => e)) as PortalError;

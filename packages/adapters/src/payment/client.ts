@@ -66,20 +66,24 @@ export interface PaymentInitResult {
 }
 
 /**
- * The status of a transaction (`QUERY`).
+ * The answer to a `QUERY` for a transaction.
  *
  * @example
  * ```ts
  * import type { PaymentStatus } from '@motcua/adapters/payment';
- * const s: PaymentStatus = { code: '00', paid: true, description: 'Thành công', transactionStatus: '1', raw: {} };
+ * const s: PaymentStatus = { code: '00', ok: true, description: 'Thành công', transactionStatus: '1', raw: {} };
  * ```
  * @category Payment
  */
 export interface PaymentStatus {
   /** `MaLoi` as received. */
   code: string | number | undefined;
-  /** `MaLoi` means success (`"00"`). */
-  paid: boolean;
+  /**
+   * `MaLoi` means success (`"00"`): the query was answered. Whether the payer has paid is
+   * `transactionStatus` (`TrangThaiGD`, values unconfirmed) — or, authoritatively, the
+   * confirm callback.
+   */
+  ok: boolean;
   /** `MoTaLoi`. */
   description?: string | undefined;
   /** `TrangThaiGD` as received (values unconfirmed, §18.4). */
@@ -216,7 +220,7 @@ export function createPaymentClient(options: PaymentClientOptions): PaymentClien
       const code = raw.MaLoi;
       const status: PaymentStatus = {
         code: typeof code === 'string' || typeof code === 'number' ? code : undefined,
-        paid: isDvcqgPaymentSuccess(code),
+        ok: isDvcqgPaymentSuccess(code),
         raw,
       };
       if (typeof raw.MoTaLoi === 'string') status.description = raw.MoTaLoi;

@@ -213,8 +213,8 @@ describe('payment client', () => {
         return { json: { MaLoi: '00', MoTaLoi: 'Thành công', TrangThaiGD: '1', MaThamChieu: body.MaThamChieu } };
       return { json: { error_code: 0, message: JSON.stringify({ MaLoi: '24', TrangThaiGD: 2 }) } };
     });
-    expect(await client.query('dvc1')).toMatchObject({ code: '00', paid: true, transactionStatus: '1' });
-    expect(await client.query('dvc1')).toMatchObject({ code: '24', paid: false, transactionStatus: 2 });
+    expect(await client.query('dvc1')).toMatchObject({ code: '00', ok: true, transactionStatus: '1' });
+    expect(await client.query('dvc1')).toMatchObject({ code: '24', ok: false, transactionStatus: 2 });
     expect((server!.requests[1]!.json as { LoaiBanTin: string }).LoaiBanTin).toBe('QUERY');
   });
 

@@ -13,7 +13,8 @@ export type Fault =
   | { kind: 'hang' }
   | { kind: 'destroy' }
   | { kind: 'expired' }
-  | { kind: 'answer'; json: unknown };
+  | { kind: 'answer'; json: unknown }
+  | { kind: 'delay'; ms: number };
 
 export interface MiniPortal {
   server: TestServer;
@@ -55,12 +56,23 @@ export async function startMiniPortal(
         return { json: { error_code: '-1', message: 'Phiên đăng nhập đã hết hạn' } };
       case 'answer':
         return { json: f.json };
+      case 'delay':
+        throw new Error('delay is applied by the handler');
     }
   };
 
-  const server = await startServer((req) => {
+  const delayed = async (service: string): Promise<Fault | undefined> => {
+    const f = takeFault(service);
+    if (f?.kind === 'delay') {
+      await new Promise((r) => setTimeout(r, f.ms));
+      return undefined;
+    }
+    return f;
+  };
+
+  const server = await startServer(async (req) => {
     if (req.path === AUTH) {
-      const f = takeFault('login');
+      const f = await delayed('login');
       if (f !== undefined) return applyFault(f);
       const body = req.json as { username?: string; password?: string };
       if (body.password !== password) return { json: { error_code: '1', message: 'Sai tên đăng nhập hoặc mật khẩu' } };
@@ -71,7 +83,7 @@ export async function startMiniPortal(
     }
     const body = req.json as Record<string, unknown>;
     const service = String(body.service);
-    const f = takeFault(service);
+    const f = await delayed(service);
     if (f !== undefined) return applyFault(f);
     if (!sessions.has(String(body.session))) {
       return { json: { error_code: '-1', message: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn' } };
