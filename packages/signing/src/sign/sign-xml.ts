@@ -15,12 +15,12 @@ import { SignatureError } from '../errors.ts';
 import { parseCertificate } from '../x509/certificate.ts';
 import { formatName } from '../x509/name.ts';
 import { DIGEST_URI, signatureMethodUri, TRANSFORM } from '../xml/algorithms.ts';
-import { C14N, type C14nMethod, canonicalize } from '../xml/c14n.ts';
+import { C14N, type C14nMethod, canonicalDigest, canonicalize } from '../xml/c14n.ts';
 import { findSignatures, indexIds, isWithin } from '../xml/dsig.ts';
 import { elementChildren, NODE, NS, parseXml } from '../xml/parse.ts';
 import { selectElements } from '../xml/select.ts';
 import { elementSpans } from '../xml/spans.ts';
-import { digestOf, ecdsaRaw, ecFieldSize, type Signer } from './signer.ts';
+import { digestOf, ecdsaRaw, ecFieldSize, nodeHash, type Signer } from './signer.ts';
 
 const utf8 = new TextEncoder();
 
@@ -159,7 +159,7 @@ export async function signXml(
     const apex: Node =
       r.uri === '' ? (doc1.doc as unknown as Node) : ((ids1.get(r.uri.slice(1)) as Element[])[0] as Element);
     const exclude = new Set<Node>(r.enveloped ? [sig1] : []);
-    const digest = digestOf(signer.hash, utf8.encode(canonicalize({ apex, exclude }, method)));
+    const digest = canonicalDigest({ apex, exclude }, method, nodeHash(signer.hash));
     filled = filled.replace(digestMark(i), Buffer.from(digest).toString('base64'));
   });
 

@@ -5,12 +5,12 @@
  *
  * @module
  */
-import type { Element, Node } from '@xmldom/xmldom';
-import { type Digest, hash, type SignatureAlgorithm } from '../cms/algorithms.ts';
+import type { Attr, Element, Node } from '@xmldom/xmldom';
+import type { Digest, SignatureAlgorithm } from '../cms/algorithms.ts';
 import { bytesEqual } from '../cms/der.ts';
 import type { SignedScopeEntry } from '../verify/report.ts';
 import { RSA_PSS_URI, TRANSFORM, xmlDigest, xmlSignatureMethod } from './algorithms.ts';
-import { C14N, type C14nMethod, c14nMethod, canonicalize } from './c14n.ts';
+import { C14N, type C14nMethod, c14nMethod, canonicalDigest, canonicalize } from './c14n.ts';
 import {
   elementChildren,
   elementPath,
@@ -58,11 +58,14 @@ export function indexIds(root: Element): Map<string, Element[]> {
   const stack: Element[] = [root];
   while (stack.length > 0) {
     const el = stack.pop() as Element;
-    const seen = new Set<string>();
-    for (const name of ['Id', 'ID', 'id']) {
-      const a = el.getAttributeNode(name);
-      if (!a || a.namespaceURI || seen.has(a.value)) continue;
-      seen.add(a.value);
+    const attrs = el.attributes;
+    const seen: string[] = [];
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs.item(i) as Attr;
+      if (a.namespaceURI || (a.name !== 'Id' && a.name !== 'ID' && a.name !== 'id')) continue;
+      // An element carrying the same value as Id and id counts once.
+      if (seen.includes(a.value)) continue;
+      seen.push(a.value);
       const list = ids.get(a.value);
       if (list) list.push(el);
       else ids.set(a.value, [el]);
@@ -290,7 +293,7 @@ export function resolveReference(
   const method: C14nMethod = c14n ? { ...c14n, comments: false } : { kind: 'c14n10', comments: false };
   let matches = false;
   try {
-    matches = bytesEqual(hash(digest, utf8.encode(canonicalize({ apex, exclude: excluded }, method))), expected);
+    matches = bytesEqual(canonicalDigest({ apex, exclude: excluded }, method, digest.node), expected);
   } catch (e) {
     return { code: 'XML_TRANSFORM_NOT_ALLOWED', detail: e instanceof Error ? e.message : String(e) };
   }

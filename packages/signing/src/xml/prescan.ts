@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { isUtf8 } from 'node:buffer';
 
 /**
  * Limits of the XML reader.
@@ -75,12 +76,10 @@ export function prescanXml(bytes: Uint8Array, limits: XmlLimits = {}): PrescanRe
     return { ok: false, code: 'XML_LIMIT_EXCEEDED', detail: `larger than ${lim.maxBytes} bytes` };
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))
     return { ok: false, code: 'XML_ENCODING_UNSUPPORTED', detail: 'UTF-16 is not accepted; use UTF-8' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return { ok: false, code: 'XML_ENCODING_UNSUPPORTED', detail: 'not valid UTF-8' };
-  }
+  // node:buffer's isUtf8 validates with SIMD; a fatal TextDecoder is several times slower on large files.
+  if (!isUtf8(bytes)) return { ok: false, code: 'XML_ENCODING_UNSUPPORTED', detail: 'not valid UTF-8' };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
   const decl = /^<\?xml\s[^?]*?encoding\s*=\s*["']([^"']+)["']/.exec(text);
   if (decl && !/^(utf-?8|us-ascii)$/i.test(decl[1] as string))
     return { ok: false, code: 'XML_ENCODING_UNSUPPORTED', detail: `declared encoding ${decl[1]}` };
