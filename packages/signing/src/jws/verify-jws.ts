@@ -39,6 +39,11 @@ import { parseStrictJson, StrictJsonError } from './strict-json.ts';
  * JWS algorithms this SDK verifies (RFC 7518 / RFC 8037). `none` and the HMAC family are not
  * among them and cannot be enabled.
  *
+ * @example
+ * ```ts
+ * import type { JwsAlgorithm } from '@motcua/signing/jws';
+ * const allowed: JwsAlgorithm[] = ['PS256', 'ES256'];
+ * ```
  * @category JWS
  */
 export type JwsAlgorithm =

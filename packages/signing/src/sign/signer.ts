@@ -23,6 +23,11 @@ import { type BinaryOrPem, pemOrDer } from '../x509/pem.ts';
  * Signature schemes a signer can produce. TT 15/2025/TT-BKHCN Phụ lục I asks for RSASSA-PSS for
  * new RSA signatures; PKCS#1 v1.5 remains for receivers that cannot verify PSS yet.
  *
+ * @example
+ * ```ts
+ * import type { SignatureScheme } from '@motcua/signing/sign';
+ * const scheme: SignatureScheme = 'RSASSA-PSS';
+ * ```
  * @category Signing
  */
 export type SignatureScheme = 'RSASSA-PSS' | 'RSASSA-PKCS1-v1_5' | 'ECDSA';
@@ -30,6 +35,11 @@ export type SignatureScheme = 'RSASSA-PSS' | 'RSASSA-PKCS1-v1_5' | 'ECDSA';
 /**
  * Hash functions for new signatures (SHA-1 is not offered: TT 15/2025/TT-BKHCN Phụ lục I).
  *
+ * @example
+ * ```ts
+ * import type { HashName } from '@motcua/signing/sign';
+ * const hash: HashName = 'SHA-256';
+ * ```
  * @category Signing
  */
 export type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512';

@@ -14,6 +14,11 @@ import { verifyPdf } from './verify-pdf.ts';
 /**
  * A signed document's format.
  *
+ * @example
+ * ```ts
+ * import type { SignedFormat } from '@motcua/signing';
+ * const f: SignedFormat = 'xml';
+ * ```
  * @category Verification
  */
 export type SignedFormat = VerificationReport['format'];
