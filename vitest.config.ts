@@ -4,7 +4,9 @@ const conditions = ['@motcua/source', 'module', 'node', 'import', 'default'];
 
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['@motcua/source'] } },
+  // Only our source condition and 'node' for SSR: vitest hands these to Node as --conditions,
+  // and 'import'/'module' there would make CommonJS packages (pg) load ESM builds of their deps.
+  ssr: { resolve: { conditions: ['@motcua/source', 'node'], externalConditions: ['@motcua/source'] } },
   test: {
     include: [
       'packages/*/src/**/*.test.ts',

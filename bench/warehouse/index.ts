@@ -24,9 +24,8 @@ import { dirname, join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import type { DigitizedDocument } from '@motcua/schemas';
-// Relative imports until bench/package.json lists @motcua/store (see the store README).
-import { openSqliteStore, type SqliteStore } from '../../packages/store/src/index.ts';
-import { openPostgresStore, type PostgresStore } from '../../packages/store/src/postgres/index.ts';
+import { openSqliteStore, type SqliteStore } from '@motcua/store';
+import { openPostgresStore, type PostgresStore } from '@motcua/store/postgres';
 import { ownerId, papersOf, prng, RESULTS } from './generate.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

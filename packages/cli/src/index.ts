@@ -9,7 +9,7 @@ export { demoCommand } from './commands/demo.ts';
 export { idCommand } from './commands/id.ts';
 export { validateCommand } from './commands/validate.ts';
 export { verifyCommand } from './commands/verify.ts';
-export { warehouseCommand } from './commands/warehouse.ts';
+export { maskIdentifier, warehouseCommand } from './commands/warehouse.ts';
 export * from './lang.ts';
 export { COMMANDS, type CommandEntry, main } from './main.ts';
 export * from './ndjson-parallel.ts';

@@ -1,4 +1,3 @@
-import './pg-conditions-shim.ts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../src/postgres/index.ts';
