@@ -5,7 +5,9 @@
  */
 const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   validate: () => import('./validate/index.ts'),
+  sync: () => import('./sync/index.ts'),
   'verify-pdf': () => import('./verify-pdf/index.ts'),
+  'verify-xml': () => import('./verify-xml/index.ts'),
   warehouse: () => import('./warehouse/index.ts'),
 };
 

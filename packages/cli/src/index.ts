@@ -7,6 +7,7 @@ export * from './command.ts';
 export { calendarCommand } from './commands/calendar.ts';
 export { demoCommand } from './commands/demo.ts';
 export { idCommand } from './commands/id.ts';
+export { signCommand } from './commands/sign.ts';
 export { validateCommand } from './commands/validate.ts';
 export { verifyCommand } from './commands/verify.ts';
 export { maskIdentifier, warehouseCommand } from './commands/warehouse.ts';

@@ -29,7 +29,7 @@ export interface CommandEntry {
  * @example
  * ```ts
  * import { COMMANDS } from '@motcua/cli';
- * COMMANDS.map((c) => c.name); // ['validate', 'id', 'verify', 'calendar', 'warehouse', 'demo']
+ * COMMANDS.map((c) => c.name); // ['validate', 'id', 'verify', 'sign', 'calendar', 'warehouse', 'demo']
  * ```
  * @category CLI
  */
@@ -37,6 +37,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'validate', load: async () => (await import('./commands/validate.ts')).validateCommand },
   { name: 'id', load: async () => (await import('./commands/id.ts')).idCommand },
   { name: 'verify', load: async () => (await import('./commands/verify.ts')).verifyCommand },
+  { name: 'sign', load: async () => (await import('./commands/sign.ts')).signCommand },
   { name: 'calendar', load: async () => (await import('./commands/calendar.ts')).calendarCommand },
   { name: 'warehouse', load: async () => (await import('./commands/warehouse.ts')).warehouseCommand },
   { name: 'demo', load: async () => (await import('./commands/demo.ts')).demoCommand },
