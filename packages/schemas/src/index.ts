@@ -7,11 +7,12 @@
  *
  * @packageDocumentation
  */
+
+export * from './canonical/index.ts';
 export * from './issues.ts';
 export * from './json-schema.ts';
 export * from './kind.ts';
 export * from './messages.ts';
+export * from './ndjson.ts';
 export * from './registry.ts';
 export * from './validate.ts';
-export * from './ndjson.ts';
-export * from './canonical/index.ts';

@@ -11,7 +11,11 @@ async function run(chunks: Uint8Array[], maxLineBytes?: number) {
   async function* source() {
     for (const c of chunks) yield c;
   }
-  const it = validateNdjson(source(), check, maxLineBytes === undefined ? { lang: 'en' } : { lang: 'en', maxLineBytes });
+  const it = validateNdjson(
+    source(),
+    check,
+    maxLineBytes === undefined ? { lang: 'en' } : { lang: 'en', maxLineBytes },
+  );
   const results: NdjsonRecordResult[] = [];
   for (;;) {
     const step = await it.next();
@@ -54,23 +58,27 @@ describe('validateNdjson', () => {
       fc.constantFrom('', ' ', '{"n":"Hà Nội – Đà Nẵng"}', '{"n":1.5}'),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(line, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 10 }), async (lines, cuts) => {
-        const bytes = enc(lines.join('\n'));
-        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-        const chunks: Uint8Array[] = [];
-        let prev = 0;
-        for (const p of points) {
-          chunks.push(bytes.slice(prev, p));
-          prev = p;
-        }
-        chunks.push(bytes.slice(prev));
-        const whole = await run([bytes]);
-        const split = await run(chunks);
-        expect(split).toEqual(whole);
-        const text = lines.join('\n');
-        const expectedLines = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-        expect(whole.summary.records + whole.summary.blankLines).toBe(expectedLines);
-      }),
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        async (lines, cuts) => {
+          const bytes = enc(lines.join('\n'));
+          const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const chunks: Uint8Array[] = [];
+          let prev = 0;
+          for (const p of points) {
+            chunks.push(bytes.slice(prev, p));
+            prev = p;
+          }
+          chunks.push(bytes.slice(prev));
+          const whole = await run([bytes]);
+          const split = await run(chunks);
+          expect(split).toEqual(whole);
+          const text = lines.join('\n');
+          const expectedLines = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+          expect(whole.summary.records + whole.summary.blankLines).toBe(expectedLines);
+        },
+      ),
       { numRuns: 200 },
     );
   });

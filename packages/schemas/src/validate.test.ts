@@ -31,15 +31,26 @@ describe('validateWith', () => {
     );
     const long = { code: 'a', status: '1', items: [{ n: 1 }, { n: 2 }, { n: 3 }] };
     expect(validateWith(schema, long, undefined, { lang: 'en' }).issues).toEqual([
-      { path: 'items', code: 'ARRAY_TOO_LONG', severity: 'error', message: 'List is too long: at most 2 items', params: { maximum: 2 } },
+      {
+        path: 'items',
+        code: 'ARRAY_TOO_LONG',
+        severity: 'error',
+        message: 'List is too long: at most 2 items',
+        params: { maximum: 2 },
+      },
     ]);
     expect(validateWith(schema, long).issues[0]?.message).toBe('Danh sách quá dài: tối đa 2 phần tử');
-    expect(en.issues.find((i) => i.code === 'TYPE_INVALID')?.params).toEqual({ expected: 'number', received: 'string' });
+    expect(en.issues.find((i) => i.code === 'TYPE_INVALID')?.params).toEqual({
+      expected: 'number',
+      received: 'string',
+    });
   });
 
   it('reports a missing field as REQUIRED and catalogued custom issues by their code', () => {
     const r = validateWith(schema, { status: '1', items: [] }, undefined, { lang: 'en' });
-    expect(r.issues).toEqual([{ path: 'code', code: 'REQUIRED', severity: 'error', message: 'Required value is missing' }]);
+    expect(r.issues).toEqual([
+      { path: 'code', code: 'REQUIRED', severity: 'error', message: 'Required value is missing' },
+    ]);
     const c = validateWith(schema, { code: 'BAD', status: '1', items: [] }, undefined, { lang: 'en' });
     expect(c.issues).toEqual([
       {

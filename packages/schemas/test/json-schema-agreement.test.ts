@@ -103,8 +103,9 @@ function mutate(value: unknown, path: Array<string | number>, op: number, replac
 
 function paths(value: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []) {
   if (prefix.length > 0) out.push(prefix);
-  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
-  else if (value !== null && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) paths(value[i], [...prefix, i], out);
+  } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
   }
   return out;
