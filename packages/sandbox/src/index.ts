@@ -42,4 +42,10 @@ export {
   type StartSandboxOptions,
   startSandbox,
 } from './server.ts';
-export type { SandboxDossier, SandboxDossierWrite, SandboxPayment, SandboxProgressRow } from './state.ts';
+export {
+  type SandboxDossier,
+  type SandboxDossierWrite,
+  type SandboxPayment,
+  type SandboxProgressRow,
+  writeDigest,
+} from './state.ts';

@@ -206,6 +206,10 @@ export interface SandboxState {
   dossierWrites(maHoSo: string): SandboxDossierWrite[];
   /** Progress rows of one dossier, in order of first arrival. */
   progress(maHoSo: string): SandboxProgressRow[];
+  /** Every accepted dossier write, in arrival order (paged). */
+  allDossierWrites(options?: { limit?: number; offset?: number }): SandboxDossierWrite[];
+  /** Every progress row, in order of first arrival (paged). */
+  allProgress(options?: { limit?: number; offset?: number }): SandboxProgressRow[];
   /** Payments. */
   payments(): SandboxPayment[];
   /** Settles a payment and sends the confirm callback (to `callbackUrl` or the partner's). */
@@ -489,14 +493,13 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       entry.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
       record(entry);
     };
-    if (decision.delayMs > 0) {
-      await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
-      // A client that gave up during the delay is not processed: otherwise a stale write
-      // could land after the client's retry and a later change.
-      if (gone || res.destroyed) {
-        finish('abandoned');
-        return;
-      }
+    if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+    // A client that gave up (during a delay, or while the server was busy) is not
+    // processed: otherwise a stale write could land after the client's retry and a later
+    // change.
+    if (gone || res.destroyed || rawReq.socket.destroyed) {
+      finish('abandoned');
+      return;
     }
     switch (decision.kind) {
       case 'rate-limit': {
@@ -567,6 +570,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     dossiers: (o = {}) => store.dossiers(o),
     dossierWrites: (code) => store.dossierWrites(code),
     progress: (code) => store.progress(code),
+    allDossierWrites: (o = {}) => store.allDossierWrites(o),
+    allProgress: (o = {}) => store.allProgress(o),
     payments: () => store.payments(),
     pay: (ref, o = {}) => settlePayment(ctx, ref, o.result ?? 'success', o.callbackUrl),
     lgspDocuments: () => store.lgspDocuments(),
@@ -609,6 +614,10 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       const v = req.query.get(name);
       return v === null || !/^\d+$/.test(v) ? undefined : Number(v);
     };
+    const page = (): { limit?: number; offset?: number } => ({
+      ...(int('limit') === undefined ? {} : { limit: int('limit') as number }),
+      ...(int('offset') === undefined ? {} : { offset: int('offset') as number }),
+    });
     const get = req.method === 'GET';
     const post = req.method === 'POST';
     try {
@@ -643,8 +652,12 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
             }),
           });
         case 'progress':
-          if (!get || arg === '') break;
+          if (!get) break;
+          if (arg === '') return json(200, { items: state.allProgress(page()) });
           return json(200, { maHoSo: arg, rows: state.progress(arg) });
+        case 'writes':
+          if (!get) break;
+          return json(200, { items: state.allDossierWrites(page()) });
         case 'faults':
           if (get) return json(200, { ...state.faults() });
           if (post) {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { SandboxCitizen, SandboxSeed, SandboxStoredPaper } from './seed.ts';
 
@@ -57,6 +57,8 @@ export interface SandboxDossierWrite {
   isUpdating: boolean;
   /** Whether the stored object changed. */
   changed: boolean;
+  /** First 16 hex digits of the SHA-256 of the dossier object's JSON as received: tells writes apart. */
+  digest: string;
   /** When (ISO 8601). */
   at: string;
 }
@@ -118,7 +120,7 @@ CREATE TABLE IF NOT EXISTS dossiers (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dossier_writes (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, ma_ho_so TEXT NOT NULL, status TEXT NOT NULL,
-  is_updating INTEGER NOT NULL, changed INTEGER NOT NULL, at_ms INTEGER NOT NULL
+  is_updating INTEGER NOT NULL, changed INTEGER NOT NULL, digest TEXT NOT NULL, at_ms INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dossier_writes_by_dossier ON dossier_writes (ma_ho_so, seq);
 CREATE TABLE IF NOT EXISTS progress (
@@ -247,7 +249,7 @@ export class SandboxStore {
           'changes = changes + (data <> excluded.data), updated_at_ms = excluded.updated_at_ms',
       );
       const history = this.#s(
-        'INSERT INTO dossier_writes (ma_ho_so, status, is_updating, changed, at_ms) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO dossier_writes (ma_ho_so, status, is_updating, changed, digest, at_ms) VALUES (?, ?, ?, ?, ?, ?)',
       );
       items.forEach((item, i) => {
         const data = JSON.stringify(item);
@@ -255,7 +257,14 @@ export class SandboxStore {
         const didChange = before !== data;
         if (didChange) changed++;
         insert.run(String(item.MaHoSo), madonvi, data, nowMs, nowMs);
-        history.run(String(item.MaHoSo), String(item.TrangThaiHoSo), isUpdating ? 1 : 0, didChange ? 1 : 0, nowMs);
+        history.run(
+          String(item.MaHoSo),
+          String(item.TrangThaiHoSo),
+          isUpdating ? 1 : 0,
+          didChange ? 1 : 0,
+          writeDigest(data),
+          nowMs,
+        );
       });
       return { ok: true, changed };
     });
@@ -283,23 +292,17 @@ export class SandboxStore {
 
   dossierWrites(maHoSo: string): SandboxDossierWrite[] {
     const rows = this.#s(
-      'SELECT seq, ma_ho_so, status, is_updating, changed, at_ms FROM dossier_writes WHERE ma_ho_so = ? ORDER BY seq',
-    ).all(maHoSo) as unknown as Array<{
-      seq: number;
-      ma_ho_so: string;
-      status: string;
-      is_updating: number;
-      changed: number;
-      at_ms: number;
-    }>;
-    return rows.map((r) => ({
-      seq: r.seq,
-      maHoSo: r.ma_ho_so,
-      status: r.status,
-      isUpdating: r.is_updating === 1,
-      changed: r.changed === 1,
-      at: new Date(r.at_ms).toISOString(),
-    }));
+      'SELECT seq, ma_ho_so, status, is_updating, changed, digest, at_ms FROM dossier_writes WHERE ma_ho_so = ? ORDER BY seq',
+    ).all(maHoSo) as unknown as WriteRow[];
+    return rows.map(writeOf);
+  }
+
+  /** Every accepted write, in arrival order, page by page. */
+  allDossierWrites(options: { limit?: number | undefined; offset?: number | undefined } = {}): SandboxDossierWrite[] {
+    const rows = this.#s(
+      'SELECT seq, ma_ho_so, status, is_updating, changed, digest, at_ms FROM dossier_writes ORDER BY seq LIMIT ? OFFSET ?',
+    ).all(options.limit ?? -1, options.offset ?? 0) as unknown as WriteRow[];
+    return rows.map(writeOf);
   }
 
   // --- progress -------------------------------------------------------------------------
@@ -326,13 +329,17 @@ export class SandboxStore {
   progress(maHoSo: string): SandboxProgressRow[] {
     const rows = this.#s('SELECT seq, ma_ho_so, data, deliveries FROM progress WHERE ma_ho_so = ? ORDER BY seq').all(
       maHoSo,
-    ) as unknown as Array<{ seq: number; ma_ho_so: string; data: string; deliveries: number }>;
-    return rows.map((r) => ({
-      seq: r.seq,
-      maHoSo: r.ma_ho_so,
-      data: JSON.parse(r.data) as Record<string, unknown>,
-      deliveries: r.deliveries,
-    }));
+    ) as unknown as ProgressRow[];
+    return rows.map(progressOf);
+  }
+
+  /** Every progress row, in order of first arrival, page by page. */
+  allProgress(options: { limit?: number | undefined; offset?: number | undefined } = {}): SandboxProgressRow[] {
+    const rows = this.#s('SELECT seq, ma_ho_so, data, deliveries FROM progress ORDER BY seq LIMIT ? OFFSET ?').all(
+      options.limit ?? -1,
+      options.offset ?? 0,
+    ) as unknown as ProgressRow[];
+    return rows.map(progressOf);
   }
 
   counts(): { dossiers: number; dossierWrites: number; progressRows: number; progressDeliveries: number } {
@@ -483,6 +490,60 @@ function dossierOf(r: DossierRow): SandboxDossier {
     createdAt: new Date(r.created_at_ms).toISOString(),
     updatedAt: new Date(r.updated_at_ms).toISOString(),
   };
+}
+
+interface WriteRow {
+  seq: number;
+  ma_ho_so: string;
+  status: string;
+  is_updating: number;
+  changed: number;
+  digest: string;
+  at_ms: number;
+}
+
+function writeOf(r: WriteRow): SandboxDossierWrite {
+  return {
+    seq: r.seq,
+    maHoSo: r.ma_ho_so,
+    status: r.status,
+    isUpdating: r.is_updating === 1,
+    changed: r.changed === 1,
+    digest: r.digest,
+    at: new Date(r.at_ms).toISOString(),
+  };
+}
+
+interface ProgressRow {
+  seq: number;
+  ma_ho_so: string;
+  data: string;
+  deliveries: number;
+}
+
+function progressOf(r: ProgressRow): SandboxProgressRow {
+  return {
+    seq: r.seq,
+    maHoSo: r.ma_ho_so,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    deliveries: r.deliveries,
+  };
+}
+
+/**
+ * The digest the sandbox records for a dossier write ({@link SandboxDossierWrite.digest}):
+ * the first 16 hex digits of the SHA-256 of the JSON text (`JSON.stringify` of the object
+ * as received). A sender computes the same from what it sent, to check order.
+ *
+ * @example
+ * ```ts
+ * import { writeDigest } from '@motcua/sandbox';
+ * writeDigest(JSON.stringify({ MaHoSo: 'HS-1', TrangThaiHoSo: '2' })).length; // 16
+ * ```
+ * @category Sandbox
+ */
+export function writeDigest(json: string): string {
+  return createHash('sha256').update(json).digest('hex').slice(0, 16);
 }
 
 interface PaymentRow {

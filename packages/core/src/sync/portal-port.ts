@@ -78,7 +78,17 @@ export interface PortalDossierUpsert {
 export interface PortalSender {
   /** `DongBoHoSoMC` as an upsert of one dossier. */
   upsertDossier(item: PortalDossierUpsert, options?: PortalCallOptions): Promise<void>;
-  /** `CapNhatTienDoHoSoMC` for the rows of one dossier change, in order. */
+  /**
+   * Optional: several dossiers of different `MaHoSo` with the same `exists` hint in one
+   * `DongBoHoSoMC` call (`data: [...]`). Resolves when the portal accepted all of them;
+   * rejects otherwise (some may have been accepted: the worker sends each again, alone).
+   */
+  upsertDossiers?(items: readonly PortalDossierUpsert[], options?: PortalCallOptions): Promise<void>;
+  /**
+   * `CapNhatTienDoHoSoMC`: progress rows of one or more dossiers, in order per dossier
+   * (the sender chunks them, 10 rows per call in production, dvcqg-wire.md §11.3).
+   * Resolves when every row was accepted.
+   */
   sendProgress(rows: readonly DvcqgProgress[], options?: PortalCallOptions): Promise<void>;
   /** `TraCuuHoSo`: the dossier as the portal holds it, or `undefined` when it has none. */
   lookUpDossier(maHoSo: string, options?: PortalCallOptions): Promise<Record<string, unknown> | undefined>;

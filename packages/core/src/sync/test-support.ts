@@ -147,6 +147,8 @@ export class FakePortal implements PortalSender {
   /** Calls in flight per dossier right now (must never exceed 1). */
   readonly active: Map<string, number> = new Map();
   maxActivePerDossier = 0;
+  /** Calls that carried more than one dossier. */
+  batches = 0;
   #n = 0;
   readonly #script: Script;
   readonly #delayMs: () => number;
@@ -185,17 +187,30 @@ export class FakePortal implements PortalSender {
     this.log.push({ maHoSo: item.dossier.MaHoSo, what: String(item.dossier.TrangThaiHoSo) });
   }
 
-  async sendProgress(rows: readonly DvcqgProgress[], o?: PortalCallOptions): Promise<void> {
-    const code = rows[0]?.MaHoSo ?? '';
-    await this.#enter('progress', code, o?.signal);
-    if (!this.dossiers.has(code))
-      throw Object.assign(new Error(`Hồ sơ ${code} không tồn tại`), { code: 'PORTAL_REJECTED' });
-    const m = this.progress.get(code) ?? new Map<string, DvcqgProgress>();
-    for (const r of rows) {
-      m.set(`${r.ThoiDiemXuLy}|${r.TrangThai}`, r);
-      this.log.push({ maHoSo: code, what: `row:${r.TrangThai}` });
+  async upsertDossiers(items: readonly PortalDossierUpsert[], o?: PortalCallOptions): Promise<void> {
+    this.batches++;
+    const codes = items.map((i) => i.dossier.MaHoSo);
+    for (const c of codes) await this.#enter('dossier', c, o?.signal);
+    for (const item of items) {
+      this.dossiers.set(item.dossier.MaHoSo, { ...item.dossier });
+      this.log.push({ maHoSo: item.dossier.MaHoSo, what: String(item.dossier.TrangThaiHoSo) });
     }
-    this.progress.set(code, m);
+  }
+
+  async sendProgress(rows: readonly DvcqgProgress[], o?: PortalCallOptions): Promise<void> {
+    const codes = [...new Set(rows.map((r) => r.MaHoSo))];
+    if (codes.length > 1) this.batches++;
+    for (const c of codes) await this.#enter('progress', c, o?.signal);
+    for (const c of codes) {
+      if (!this.dossiers.has(c))
+        throw Object.assign(new Error(`Hồ sơ ${c} không tồn tại`), { code: 'PORTAL_REJECTED' });
+    }
+    for (const r of rows) {
+      const m = this.progress.get(r.MaHoSo) ?? new Map<string, DvcqgProgress>();
+      m.set(`${r.ThoiDiemXuLy}|${r.TrangThai}`, r);
+      this.progress.set(r.MaHoSo, m);
+      this.log.push({ maHoSo: r.MaHoSo, what: `row:${r.TrangThai}` });
+    }
   }
 
   async lookUpDossier(maHoSo: string, o?: PortalCallOptions): Promise<Record<string, unknown> | undefined> {

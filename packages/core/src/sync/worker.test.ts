@@ -303,6 +303,47 @@ describe('sync worker', () => {
     );
   });
 
+  it('batches first attempts (progress rows, and upserts with the same hint), in order per dossier', async () => {
+    const outbox = new MemoryOutbox();
+    const expected = await enqueueChanges(outbox, 40, 4);
+    const portal = new FakePortal();
+    const worker = createSyncWorker({ outbox, portal, concurrency: 40, batchSize: 10, pollMs: 5 });
+    expect((await worker.drain({ timeoutMs: 10_000 })).drained).toBe(true);
+    expect(portal.batches).toBeGreaterThan(0);
+    expect(worker.stats().claimed).toBe(40 * 4 * 2);
+    for (const [code, writes] of expected) {
+      expect(portal.log.filter((l) => l.maHoSo === code).map((l) => l.what)).toEqual(writes);
+    }
+    // batchSize 1: every message alone
+    const single = new FakePortal();
+    const outbox2 = new MemoryOutbox();
+    await enqueueChanges(outbox2, 10, 2);
+    await createSyncWorker({ outbox: outbox2, portal: single, batchSize: 1, pollMs: 5 }).drain({ timeoutMs: 10_000 });
+    expect(single.batches).toBe(0);
+  });
+
+  it('sends a failed batch member alone next time, so one bad dossier does not sink its batch', async () => {
+    const outbox = new MemoryOutbox();
+    const bad = '000.00.00.H56-250701-0003';
+    await enqueueChanges(outbox, 10, 1);
+    const portal = new FakePortal(({ maHoSo }) =>
+      maHoSo === bad
+        ? Object.assign(new Error('error_code -1: Dữ liệu không hợp lệ'), { code: 'PORTAL_REJECTED' })
+        : undefined,
+    );
+    const worker = createSyncWorker({
+      outbox,
+      portal,
+      concurrency: 20,
+      pollMs: 5,
+      backoff: { ...FAST, maxAttempts: 3 },
+    });
+    await worker.drain({ timeoutMs: 2_000 });
+    expect(await outbox.counts()).toEqual({ pending: 1, leased: 0, done: 18, dead: 1 });
+    expect((await outbox.get(`dvcqg:${bad}:0:dossier`))?.state).toBe('dead');
+    expect(portal.dossiers.size).toBe(9);
+  });
+
   it('stops cleanly: in-flight deliveries finish, nothing new is claimed', async () => {
     const outbox = new MemoryOutbox();
     await enqueueChanges(outbox, 10, 3);

@@ -15,11 +15,17 @@
  *
  * @module
  */
+import type { DvcqgProgress } from '@motcua/schemas/dvcqg';
 import { CoreError } from '../errors.ts';
 import { type Clock, systemClock } from '../ports.ts';
 import { type BackoffPolicy, backoffDelay, resolveBackoff } from './backoff.ts';
 import { DVCQG_DOSSIER_MESSAGE, DVCQG_PROGRESS_MESSAGE, readDossierPayload, readProgressPayload } from './messages.ts';
-import { classifyPortalFailure, type PortalFailure, type PortalSender } from './portal-port.ts';
+import {
+  classifyPortalFailure,
+  type PortalDossierUpsert,
+  type PortalFailure,
+  type PortalSender,
+} from './portal-port.ts';
 import type { ClaimedOutboxMessage, OutboxState, OutboxStore } from './ports.ts';
 
 /**
@@ -123,7 +129,7 @@ export interface SyncWorkerOptions {
   portal: PortalSender;
   /** This worker's name in the outbox (default `sync-<random>`). */
   worker?: string | undefined;
-  /** Deliveries at the same time, each of a different dossier (default 8). */
+  /** Messages in flight at the same time, each of a different dossier (default 32). */
   concurrency?: number | undefined;
   /**
    * Lease of a claimed message, ms (default 120 000). Must exceed `deliveryTimeoutMs` by at
@@ -135,6 +141,13 @@ export interface SyncWorkerOptions {
   deliveryTimeoutMs?: number | undefined;
   /** Retry policy (default {@link DEFAULT_BACKOFF}). */
   backoff?: Partial<BackoffPolicy> | undefined;
+  /**
+   * Messages per portal call (default 10, as production sends progress, dvcqg-wire.md
+   * §11.3): first attempts of progress messages share one `CapNhatTienDoHoSoMC`, and of
+   * dossier upserts with the same create/update hint one `DongBoHoSoMC` (when the sender
+   * has `upsertDossiers`). Retries always go alone. 1 turns batching off.
+   */
+  batchSize?: number | undefined;
   /** How often an idle worker looks for new messages, ms (default 500). */
   pollMs?: number | undefined;
   /** Handlers by message type; merged over {@link DVCQG_HANDLERS}. */
@@ -167,6 +180,8 @@ export interface SyncWorkerStats {
   running: boolean;
   /** Deliveries in progress now. */
   inFlight: number;
+  /** Claim calls made to the outbox. */
+  claims: number;
   /** Messages claimed. */
   claimed: number;
   /** Messages delivered and acknowledged. */
@@ -186,17 +201,17 @@ export interface SyncWorkerStats {
 }
 
 /**
- * The sync metrics: the outbox as a whole plus this worker.
+ * The outbox as a whole: what waits, what is being sent, what failed, and how far behind.
  *
  * @example
  * ```ts
- * import type { SyncMetrics } from '@motcua/core';
- * declare const m: SyncMetrics;
+ * import type { OutboxMetrics } from '@motcua/core';
+ * declare const m: OutboxMetrics;
  * if (m.failed > 0) console.warn(`${m.failed} dead letters wait for an operator`);
  * ```
  * @category Sync
  */
-export interface SyncMetrics {
+export interface OutboxMetrics {
   /** Messages waiting (new, or scheduled for a retry). */
   pending: number;
   /** Messages claimed by some worker and not yet acknowledged. */
@@ -207,11 +222,48 @@ export interface SyncMetrics {
   done: number;
   /**
    * Age of the oldest message not yet delivered, ms, when the outbox can tell (it
-   * implements {@link OutboxLagSource}); otherwise this worker's last delivery lag.
+   * implements {@link OutboxLagSource}); otherwise `undefined`.
    */
   lagMs: number | undefined;
+}
+
+/**
+ * The sync metrics: the outbox as a whole plus this worker. `lagMs` falls back to this
+ * worker's last delivery lag when the outbox cannot tell the age of its oldest message.
+ *
+ * @example
+ * ```ts
+ * import type { SyncMetrics } from '@motcua/core';
+ * declare const m: SyncMetrics;
+ * console.log(m.pending, m.inFlight, m.failed, m.lagMs, m.worker.delivered);
+ * ```
+ * @category Sync
+ */
+export interface SyncMetrics extends OutboxMetrics {
   /** This worker. */
   worker: SyncWorkerStats;
+}
+
+/**
+ * The metrics of an outbox, without a worker (for a status page or `motcua sync status`).
+ *
+ * @example
+ * ```ts
+ * import { outboxMetrics, type OutboxStore } from '@motcua/core';
+ * declare const outbox: OutboxStore;
+ * const { pending, inFlight, failed, lagMs } = await outboxMetrics(outbox);
+ * ```
+ * @category Sync
+ */
+export async function outboxMetrics(outbox: OutboxStore, clock: Clock = systemClock): Promise<OutboxMetrics> {
+  const counts = await outbox.counts();
+  let lagMs: number | undefined;
+  const source = outbox as Partial<OutboxLagSource>;
+  if (typeof source.oldestOpenEnqueuedAt === 'function') {
+    const oldest = await source.oldestOpenEnqueuedAt();
+    lagMs = oldest === undefined ? 0 : Math.max(0, clock.now().getTime() - ms(oldest));
+  }
+  return { pending: counts.pending, inFlight: counts.leased, failed: counts.dead, done: counts.done, lagMs };
 }
 
 /**
@@ -272,6 +324,27 @@ export interface DrainResult {
 }
 
 /**
+ * Options of {@link SyncWorker.drain}.
+ *
+ * @example
+ * ```ts
+ * import type { DrainOptions } from '@motcua/core';
+ * const o: DrainOptions = { timeoutMs: 600_000, idleMs: 330_000 };
+ * ```
+ * @category Sync
+ */
+export interface DrainOptions {
+  /** Give up after this long, ms (default: never). */
+  timeoutMs?: number | undefined;
+  /**
+   * Give up when this worker has had nothing to deliver for this long, ms, although
+   * messages remain — they wait behind a dead letter, or for a retry time further away
+   * (default: never). Set it above the backoff's `maxMs`.
+   */
+  idleMs?: number | undefined;
+}
+
+/**
  * A sync worker.
  *
  * @example
@@ -300,7 +373,7 @@ export interface SyncWorker {
    * timeout passes; stops the loop again if it started it. Dead letters do not count as
    * pending, but the messages they block do.
    */
-  drain(options?: { timeoutMs?: number | undefined }): Promise<DrainResult>;
+  drain(options?: DrainOptions): Promise<DrainResult>;
   /** The outbox counts plus this worker's counters. */
   metrics(): Promise<SyncMetrics>;
   /** This worker's counters. */
@@ -345,7 +418,7 @@ function ms(value: string | Date): number {
 export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const { outbox, portal } = options;
   const id = options.worker ?? `sync-${Math.random().toString(36).slice(2, 10)}`;
-  const concurrency = positiveInt(options.concurrency, 'concurrency', 8);
+  const concurrency = positiveInt(options.concurrency, 'concurrency', 32);
   const deliveryTimeoutMs = positiveInt(options.deliveryTimeoutMs, 'deliveryTimeoutMs', 60_000);
   const leaseMs = positiveInt(options.leaseMs, 'leaseMs', 120_000);
   if (leaseMs < deliveryTimeoutMs + 2000) {
@@ -355,6 +428,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     );
   }
   const pollMs = positiveInt(options.pollMs, 'pollMs', 500);
+  const batchSize = positiveInt(options.batchSize, 'batchSize', 10);
   const policy = resolveBackoff(options.backoff);
   const handlers: Readonly<Record<string, SyncHandler>> = { ...DVCQG_HANDLERS, ...(options.handlers ?? {}) };
   const classify = options.classifyError ?? ((e: unknown) => classifyPortalFailure(e));
@@ -366,6 +440,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     worker: id,
     running: false,
     inFlight: 0,
+    claims: 0,
     claimed: 0,
     delivered: 0,
     retries: 0,
@@ -381,6 +456,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   // Set when a delivery finished since the loop last claimed: its dossier's next message
   // may be claimable now.
   let woken = false;
+  let finishedSinceClaim = 0;
 
   const signalWake = (): void => {
     woken = true;
@@ -411,7 +487,8 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     }
   }
 
-  async function deliver(m: ClaimedOutboxMessage): Promise<Outcome> {
+  /** Runs `send` with the delivery deadline: the signal aborts it, and the wait stops. */
+  async function attempt(send: (signal: AbortSignal) => Promise<void>): Promise<PortalFailure | undefined> {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<never>((_, reject) => {
@@ -424,24 +501,20 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         reject(error);
       }, deliveryTimeoutMs);
     });
-    let failure: PortalFailure | undefined;
     try {
-      const handler = handlers[m.type];
-      if (handler === undefined) {
-        failure = {
-          kind: 'permanent',
-          reason: `SYNC_NO_HANDLER: no handler for message type ${JSON.stringify(m.type)}`,
-        };
-      } else {
-        // Stop waiting at the deadline even if the handler ignores the signal.
-        await Promise.race([handler(m, { portal, signal: controller.signal }), timedOut]);
-      }
+      // Stop waiting at the deadline even if the sender ignores the signal.
+      await Promise.race([send(controller.signal), timedOut]);
+      return undefined;
     } catch (error) {
-      failure = classify(error);
+      return classify(error);
     } finally {
       clearTimeout(timer);
       timedOut.catch(() => {});
     }
+  }
+
+  /** Acknowledges, reschedules or dead-letters one message after its delivery. */
+  async function conclude(m: ClaimedOutboxMessage, failure: PortalFailure | undefined): Promise<Outcome> {
     const now = clock.now().getTime();
     if (failure === undefined) {
       const r = await settle(m, 'complete', () => outbox.complete(m.id, m.leaseToken));
@@ -478,25 +551,115 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     return 'retried';
   }
 
-  function launch(m: ClaimedOutboxMessage, tally?: RunOnceResult): void {
-    stats.inFlight++;
-    const p: Promise<void> = deliver(m)
-      .then((outcome) => {
-        if (tally === undefined) return;
-        if (outcome === 'delivered') tally.delivered++;
-        else if (outcome === 'retried') tally.retried++;
-        else if (outcome === 'dead') tally.dead++;
-        else if (outcome === 'lease-lost') tally.leaseLost++;
-      })
-      .finally(() => {
-        stats.inFlight--;
-        inFlight.delete(p);
-        signalWake();
-      });
-    inFlight.add(p);
+  /** One portal call: a single message through its handler, or a batch of one kind. */
+  type Unit =
+    | { kind: 'single'; messages: [ClaimedOutboxMessage] }
+    | { kind: 'progress'; messages: ClaimedOutboxMessage[] }
+    | { kind: 'dossiers'; messages: ClaimedOutboxMessage[]; items: PortalDossierUpsert[] };
+
+  /**
+   * Groups a claimed batch into portal calls. Only first attempts are batched: a message
+   * that failed before goes alone, so one bad message cannot keep failing its neighbours.
+   * Every message of a batch is the head of a different dossier, so a batch never
+   * reorders anything.
+   */
+  function units(batch: readonly ClaimedOutboxMessage[]): Unit[] {
+    const out: Unit[] = [];
+    const progress: ClaimedOutboxMessage[] = [];
+    const creates: Array<[ClaimedOutboxMessage, PortalDossierUpsert]> = [];
+    const updates: Array<[ClaimedOutboxMessage, PortalDossierUpsert]> = [];
+    for (const m of batch) {
+      const batchable = batchSize > 1 && m.attempts <= 1 && options.handlers?.[m.type] === undefined;
+      if (batchable && m.type === DVCQG_PROGRESS_MESSAGE) {
+        progress.push(m);
+        continue;
+      }
+      if (batchable && m.type === DVCQG_DOSSIER_MESSAGE && portal.upsertDossiers !== undefined) {
+        let item: PortalDossierUpsert | undefined;
+        try {
+          item = readDossierPayload(m.payload);
+        } catch {
+          item = undefined; // unreadable: the single handler dead-letters it with the reason
+        }
+        if (item?.exists === false) {
+          creates.push([m, item]);
+          continue;
+        }
+        if (item?.exists === true) {
+          updates.push([m, item]);
+          continue;
+        }
+      }
+      out.push({ kind: 'single', messages: [m] });
+    }
+    for (let i = 0; i < progress.length; i += batchSize) {
+      out.push({ kind: 'progress', messages: progress.slice(i, i + batchSize) });
+    }
+    for (const group of [creates, updates]) {
+      for (let i = 0; i < group.length; i += batchSize) {
+        const part = group.slice(i, i + batchSize);
+        out.push({ kind: 'dossiers', messages: part.map(([m]) => m), items: part.map(([, item]) => item) });
+      }
+    }
+    return out;
+  }
+
+  async function deliver(unit: Unit): Promise<Outcome[]> {
+    let failure: PortalFailure | undefined;
+    if (unit.kind === 'single') {
+      const [m] = unit.messages;
+      const handler = handlers[m.type];
+      failure =
+        handler === undefined
+          ? { kind: 'permanent', reason: `SYNC_NO_HANDLER: no handler for message type ${JSON.stringify(m.type)}` }
+          : await attempt((signal) => handler(m, { portal, signal }));
+    } else if (unit.kind === 'progress') {
+      let rows: DvcqgProgress[];
+      try {
+        rows = unit.messages.flatMap((m) => readProgressPayload(m.payload).rows);
+      } catch {
+        // A bad payload among them: deliver one by one (the bad one is dead-lettered alone).
+        return (await Promise.all(unit.messages.map((m) => deliver({ kind: 'single', messages: [m] })))).flat();
+      }
+      failure = rows.length === 0 ? undefined : await attempt((signal) => portal.sendProgress(rows, { signal }));
+    } else {
+      const upsert = portal.upsertDossiers;
+      failure =
+        upsert === undefined ? undefined : await attempt((signal) => upsert.call(portal, unit.items, { signal }));
+    }
+    return Promise.all(unit.messages.map((m) => conclude(m, failure)));
+  }
+
+  let inFlightMessages = 0;
+
+  function launch(batch: readonly ClaimedOutboxMessage[], tally?: RunOnceResult): void {
+    for (const unit of units(batch)) {
+      const n = unit.messages.length;
+      inFlightMessages += n;
+      stats.inFlight = inFlightMessages;
+      const p: Promise<void> = deliver(unit)
+        .then((outcomes) => {
+          if (tally === undefined) return;
+          for (const outcome of outcomes) {
+            if (outcome === 'delivered') tally.delivered++;
+            else if (outcome === 'retried') tally.retried++;
+            else if (outcome === 'dead') tally.dead++;
+            else if (outcome === 'lease-lost') tally.leaseLost++;
+          }
+        })
+        .finally(() => {
+          inFlightMessages -= n;
+          stats.inFlight = inFlightMessages;
+          finishedSinceClaim += n;
+          inFlight.delete(p);
+          signalWake();
+        });
+      inFlight.add(p);
+    }
   }
 
   async function claim(limit: number): Promise<ClaimedOutboxMessage[]> {
+    stats.claims++;
     try {
       const batch = await outbox.claim({ worker: id, limit, leaseMs });
       stats.claimed += batch.length;
@@ -523,19 +686,34 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     });
   }
 
+  // A claim scans the outbox, so it is not made for every finished delivery: the worker
+  // claims when at least `minBatch` slots are free (and either the last claim was full, or
+  // `minBatch` deliveries finished since — each may free its dossier's next message), or
+  // when the poll interval has passed.
+  const minBatch = Math.max(1, Math.ceil(concurrency / 4));
+
   async function run(): Promise<void> {
+    let lastClaimAt = Number.NEGATIVE_INFINITY;
+    let lastFull = true;
     while (running) {
       woken = false;
-      const free = concurrency - inFlight.size;
-      if (free > 0) {
+      const free = concurrency - inFlightMessages;
+      const sinceClaim = Date.now() - lastClaimAt;
+      const due =
+        free >= minBatch
+          ? lastFull || finishedSinceClaim >= minBatch || sinceClaim >= pollMs
+          : free > 0 && sinceClaim >= pollMs;
+      if (due) {
+        lastClaimAt = Date.now();
+        finishedSinceClaim = 0;
         const batch = await claim(free);
-        for (const m of batch) launch(m);
-        // A full batch means there may be more; otherwise wait for a delivery to finish
-        // (its dossier's next message becomes claimable) or for the poll interval.
-        if (batch.length === free) continue;
+        launch(batch);
+        lastFull = batch.length === free;
+        // A full batch means there may be more at once.
+        if (lastFull) continue;
       }
       if (!running) break;
-      await sleep(pollMs);
+      await sleep(free > 0 ? Math.max(1, pollMs - (Date.now() - lastClaimAt)) : pollMs);
     }
   }
 
@@ -545,7 +723,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       const tally: RunOnceResult = { claimed: 0, delivered: 0, retried: 0, dead: 0, leaseLost: 0 };
       const batch = await claim(concurrency);
       tally.claimed = batch.length;
-      for (const m of batch) launch(m, tally);
+      launch(batch, tally);
       await Promise.all([...inFlight]);
       return tally;
     },
@@ -568,33 +746,31 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       worker.start();
       const deadline = o.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + o.timeoutMs;
       let counts: Record<OutboxState, number>;
+      let busySince = Date.now();
+      let seen = stats.claimed;
       try {
         for (;;) {
-          counts = await outbox.counts();
-          if (counts.pending + counts.leased === 0 && inFlight.size === 0) return { drained: true, counts };
-          if (Date.now() >= deadline) return { drained: false, counts };
-          await new Promise((r) => setTimeout(r, Math.min(pollMs, 200)));
+          if (inFlight.size > 0 || stats.claimed !== seen) {
+            busySince = Date.now();
+            seen = stats.claimed;
+          }
+          const idle = o.idleMs !== undefined && inFlight.size === 0 && Date.now() - busySince >= o.idleMs;
+          // While this worker holds leases the outbox cannot be empty: count only when idle
+          // (counting scans the outbox).
+          if (inFlight.size === 0 || Date.now() >= deadline) {
+            counts = await outbox.counts();
+            if (counts.pending + counts.leased === 0 && inFlight.size === 0) return { drained: true, counts };
+            if (Date.now() >= deadline || idle) return { drained: false, counts };
+          }
+          await new Promise((r) => setTimeout(r, Math.max(pollMs, 100)));
         }
       } finally {
         if (startedHere) await worker.stop();
       }
     },
     async metrics() {
-      const counts = await outbox.counts();
-      let lagMs: number | undefined = stats.lastDeliveryLagMs;
-      const source = outbox as Partial<OutboxLagSource>;
-      if (typeof source.oldestOpenEnqueuedAt === 'function') {
-        const oldest = await source.oldestOpenEnqueuedAt();
-        lagMs = oldest === undefined ? 0 : Math.max(0, clock.now().getTime() - ms(oldest));
-      }
-      return {
-        pending: counts.pending,
-        inFlight: counts.leased,
-        failed: counts.dead,
-        done: counts.done,
-        lagMs,
-        worker: worker.stats(),
-      };
+      const m = await outboxMetrics(outbox, clock);
+      return { ...m, lagMs: m.lagMs ?? stats.lastDeliveryLagMs, worker: worker.stats() };
     },
     stats: () => ({ ...stats }),
   };
