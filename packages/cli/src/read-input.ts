@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 
 /**
@@ -39,7 +39,9 @@ function toInputError(err: unknown, source: string): InputError {
 }
 
 /**
- * Reads a whole file (or standard input for `-`) up to `maxBytes`.
+ * Reads a whole file (or standard input for `-`) up to `maxBytes`, as a plain `Uint8Array`
+ * view: a file is read with one allocation (its size is checked first), standard input
+ * with one final join — large signed PDFs are not copied again on the way in.
  *
  * @example
  * ```ts
@@ -52,15 +54,35 @@ export async function readWhole(
   source: string,
   stdin: Readable,
   maxBytes: number = DEFAULT_MAX_BYTES,
-): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of openStream(source, stdin)) {
-    total += chunk.length;
-    if (total > maxBytes) throw new InputError('TOO_LARGE', source);
-    chunks.push(Buffer.from(chunk));
+): Promise<Uint8Array> {
+  if (source !== '-') {
+    let buf: Buffer;
+    try {
+      const info = await stat(source);
+      if (info.isDirectory()) throw new InputError('IS_DIRECTORY', source);
+      if (info.size > maxBytes) throw new InputError('TOO_LARGE', source);
+      buf = await readFile(source);
+    } catch (err) {
+      throw err instanceof InputError ? err : toInputError(err, source);
+    }
+    if (buf.length > maxBytes) throw new InputError('TOO_LARGE', source);
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   }
-  return Buffer.concat(chunks, total);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array);
+    total += bytes.length;
+    if (total > maxBytes) throw new InputError('TOO_LARGE', source);
+    chunks.push(bytes);
+  }
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.length;
+  }
+  return out;
 }
 
 /**

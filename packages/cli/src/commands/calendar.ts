@@ -260,7 +260,7 @@ async function calendarFrom(values: Values, io: Io, lang: Lang): Promise<Working
 async function loadOverrides(file: string, io: Io, lang: Lang): Promise<CalendarOverrides> {
   let text: string;
   try {
-    text = (await readWhole(file, io.stdin, 4 * 1024 * 1024)).toString('utf8');
+    text = new TextDecoder().decode(await readWhole(file, io.stdin, 4 * 1024 * 1024));
   } catch (err) {
     const code = err instanceof InputError ? err.code : 'READ_FAILED';
     throw new UsageError(t(lang, `không đọc được tệp ${file} (${code})`, `cannot read ${file} (${code})`));

@@ -177,7 +177,7 @@ async function runSign(args: string[], io: Io): Promise<number> {
   let p12: Uint8Array;
   let sealImage: Uint8Array | undefined;
   try {
-    input = new Uint8Array(await readWhole(file, io.stdin));
+    input = await readWhole(file, io.stdin);
     p12 = await readOne(values.key);
     if (values.seal !== undefined) sealImage = await readOne(values.seal);
   } catch (err) {

@@ -146,7 +146,7 @@ async function runVerify(args: string[], io: Io): Promise<number> {
   let ocsps: Uint8Array[];
   let detached: Uint8Array | undefined;
   try {
-    doc = new Uint8Array(await readWhole(file, io.stdin));
+    doc = await readWhole(file, io.stdin);
     trust = await readTrust(values.trust ?? []);
     crls = await readFiles(values.crl ?? []);
     ocsps = await readFiles(values.ocsp ?? []);
