@@ -5,9 +5,9 @@
  * retries off) and same process layout as the worker. argv[2]: JSON
  * { portal, dossiers, seed, concurrency }. Prints one JSON line: { sent, failed, seconds }.
  */
-// Relative source imports: bench/package.json does not list these packages.
+import type { SandboxDvcqgConfig } from '@motcua/sandbox';
+// A relative source import: bench/package.json does not list @motcua/adapters.
 import { createDvcqgClient } from '../../packages/adapters/src/dvcqg/index.ts';
-import type { SandboxDvcqgConfig } from '../../packages/sandbox/src/index.ts';
 import { planDossiers } from '../../packages/sandbox/test/support/plan.ts';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as {

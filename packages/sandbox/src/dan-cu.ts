@@ -34,7 +34,17 @@ function address(name: string, a: Record<string, string> | undefined): string {
   return `<${name}>${keys.map((k) => el(k, a[k] ?? '')).join('')}</${name}>`;
 }
 
-/** The SOAP envelope of a look-up answer: `Envelope/Body/CongdanCollection/CongDan*`. */
+/**
+ * The SOAP envelope the sandbox's population database puts in `message`:
+ * `Envelope/Body/CongdanCollection/CongDan*` (dvcqg-wire.md §14.2), text escaped.
+ *
+ * @example
+ * ```ts
+ * import { congDanSoap, DEFAULT_SEED } from '@motcua/sandbox';
+ * congDanSoap(DEFAULT_SEED.citizens.slice(0, 1)).includes('<SoDinhDanh>038190012345</SoDinhDanh>'); // true
+ * ```
+ * @category Sandbox
+ */
 export function congDanSoap(citizens: readonly SandboxCitizen[]): string {
   const body = citizens
     .map((c) => {

@@ -169,7 +169,17 @@ export const FAULT_PRESETS: Readonly<Record<string, FaultConfig>> = Object.freez
   'session-churn': { sessionExpiry: { afterCalls: 5, afterMs: 30_000 } },
 });
 
-/** A fault configuration with its seed fixed and its rates checked. */
+/**
+ * A fault configuration with its seed fixed and its rates checked ({@link resolveFaults}).
+ *
+ * @example
+ * ```ts
+ * import { resolveFaults, type ResolvedFaults } from '@motcua/sandbox';
+ * const faults: ResolvedFaults = resolveFaults({ dropRate: 0.1 });
+ * faults.seed; // a number, reported so the run can be replayed
+ * ```
+ * @category Sandbox
+ */
 export interface ResolvedFaults extends FaultConfig {
   /** The seed in use. */
   seed: number;

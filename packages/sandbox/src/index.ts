@@ -22,7 +22,7 @@ export {
   type SessionExpiryFault,
   seededRandom,
 } from './faults.ts';
-export { paymentChecksum } from './payment.ts';
+export { type PaymentChecksumKind, paymentChecksum } from './payment.ts';
 export {
   DEFAULT_SEED,
   type SandboxAgency,

@@ -11,7 +11,17 @@ import { type Ctx, ERROR, type Incoming, json, portalError, type Reply } from '.
 import { isRecord } from './portal.ts';
 import type { SandboxPayment } from './state.ts';
 
-type ChecksumKind = 'INIT' | 'QUERY' | 'GET_BILL' | 'CALLBACK';
+/**
+ * The payment messages with a `MaXacThuc` checksum (dvcqg-wire.md §16.2).
+ *
+ * @example
+ * ```ts
+ * import type { PaymentChecksumKind } from '@motcua/sandbox';
+ * const kind: PaymentChecksumKind = 'CALLBACK';
+ * ```
+ * @category Sandbox
+ */
+export type PaymentChecksumKind = 'INIT' | 'QUERY' | 'GET_BILL' | 'CALLBACK';
 
 /**
  * `MaXacThuc` of a payment message: lower-case hex SHA-256 of the message's checksum
@@ -26,7 +36,7 @@ type ChecksumKind = 'INIT' | 'QUERY' | 'GET_BILL' | 'CALLBACK';
  * @category Sandbox
  */
 export function paymentChecksum(
-  kind: ChecksumKind,
+  kind: PaymentChecksumKind,
   message: Readonly<Record<string, unknown>>,
   secret: string,
 ): string {
@@ -56,7 +66,7 @@ function checked(
   ctx: Ctx,
   req: Incoming,
   kind: 'dvcqg-payment-init' | 'dvcqg-payment-query',
-  checksumKind: ChecksumKind,
+  checksumKind: PaymentChecksumKind,
 ): { message: Record<string, unknown>; secret: string } | Reply {
   if (!bearerOk(ctx, req)) return portalError(ERROR.auth, 'Access token không hợp lệ', 401);
   const r = validate(kind, req.json);
