@@ -27,13 +27,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-// Relative source imports: bench/package.json does not list these packages.
-import { type FaultConfig, type Sandbox, startSandbox } from '../../packages/sandbox/src/index.ts';
+import { type FaultConfig, type Sandbox, startSandbox } from '@motcua/sandbox';
+import { openSqliteStore } from '@motcua/store';
 import { enqueuePlan, messageCount, planDossiers } from '../../packages/sandbox/test/support/plan.ts';
 import { spawnWorker } from '../../packages/sandbox/test/support/spawn-worker.ts';
 import { compareWithSandbox } from '../../packages/sandbox/test/support/verify.ts';
 import type { WorkerChildArgs } from '../../packages/sandbox/test/support/worker-child.ts';
-import { openSqliteStore } from '../../packages/store/src/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SEED = 42;
