@@ -376,9 +376,7 @@ async function run(
     if (values['until-empty'] === true) {
       // Messages left behind a dead letter wait for an operator: stop once nothing moved for
       // longer than the longest retry delay.
-      const drain = worker.drain({ idleMs: DEFAULT_BACKOFF.maxMs + 10_000 });
-      await Promise.race([drain, new Promise((r) => stop.signal.addEventListener('abort', r))]);
-      await worker.stop();
+      await worker.drain({ idleMs: DEFAULT_BACKOFF.maxMs + 10_000, signal: stop.signal });
     } else {
       worker.start();
       if (!json) io.stderr.write(t(lang, 'đang đồng bộ; Ctrl+C để dừng\n', 'syncing; Ctrl+C to stop\n'));

@@ -344,6 +344,31 @@ describe('sync worker', () => {
     expect(portal.dossiers.size).toBe(9);
   });
 
+  it('drain gives up when idle behind a dead letter, and stops on its signal', async () => {
+    const outbox = new MemoryOutbox();
+    const bad = '000.00.00.H56-250701-0001';
+    await enqueueChanges(outbox, 2, 2);
+    const portal = new FakePortal(({ maHoSo }) => (maHoSo === bad ? new Error('x') : undefined));
+    const worker = createSyncWorker({ outbox, portal, pollMs: 5, backoff: { ...FAST, maxAttempts: 2 } });
+    const r = await worker.drain({ idleMs: 300 });
+    expect(r).toMatchObject({ drained: false, counts: { dead: 1, pending: 3, done: 4 } });
+
+    const slow = new MemoryOutbox();
+    await enqueueChanges(slow, 20, 3);
+    const stop = new AbortController();
+    const w2 = createSyncWorker({
+      outbox: slow,
+      portal: new FakePortal(undefined, () => 20),
+      concurrency: 2,
+      pollMs: 5,
+    });
+    setTimeout(() => stop.abort(), 50);
+    const stopped = await w2.drain({ signal: stop.signal });
+    expect(stopped.drained).toBe(false);
+    expect(stopped.counts.leased).toBe(0);
+    expect(w2.stats()).toMatchObject({ running: false, inFlight: 0 });
+  });
+
   it('stops cleanly: in-flight deliveries finish, nothing new is claimed', async () => {
     const outbox = new MemoryOutbox();
     await enqueueChanges(outbox, 10, 3);

@@ -342,6 +342,8 @@ export interface DrainOptions {
    * (default: never). Set it above the backoff's `maxMs`.
    */
   idleMs?: number | undefined;
+  /** Stop draining (the deliveries in progress finish first). */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -624,8 +626,10 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       failure = rows.length === 0 ? undefined : await attempt((signal) => portal.sendProgress(rows, { signal }));
     } else {
       const upsert = portal.upsertDossiers;
-      failure =
-        upsert === undefined ? undefined : await attempt((signal) => upsert.call(portal, unit.items, { signal }));
+      if (upsert === undefined) {
+        return (await Promise.all(unit.messages.map((m) => deliver({ kind: 'single', messages: [m] })))).flat();
+      }
+      failure = await attempt((signal) => upsert.call(portal, unit.items, { signal }));
     }
     return Promise.all(unit.messages.map((m) => conclude(m, failure)));
   }
@@ -750,6 +754,12 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       let seen = stats.claimed;
       try {
         for (;;) {
+          if (o.signal?.aborted === true) {
+            if (startedHere) await worker.stop();
+            else await Promise.all([...inFlight]);
+            counts = await outbox.counts();
+            return { drained: counts.pending + counts.leased === 0, counts };
+          }
           if (inFlight.size > 0 || stats.claimed !== seen) {
             busySince = Date.now();
             seen = stats.claimed;
@@ -762,7 +772,17 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
             if (counts.pending + counts.leased === 0 && inFlight.size === 0) return { drained: true, counts };
             if (Date.now() >= deadline || idle) return { drained: false, counts };
           }
-          await new Promise((r) => setTimeout(r, Math.max(pollMs, 100)));
+          await new Promise<void>((r) => {
+            const t = setTimeout(r, Math.max(pollMs, 100));
+            o.signal?.addEventListener(
+              'abort',
+              () => {
+                clearTimeout(t);
+                r();
+              },
+              { once: true },
+            );
+          });
         }
       } finally {
         if (startedHere) await worker.stop();
