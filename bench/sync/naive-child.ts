@@ -6,8 +6,7 @@
  * { portal, dossiers, seed, concurrency }. Prints one JSON line: { sent, failed, seconds }.
  */
 import type { SandboxDvcqgConfig } from '@motcua/sandbox';
-// A relative source import: bench/package.json does not list @motcua/adapters.
-import { createDvcqgClient } from '../../packages/adapters/src/dvcqg/index.ts';
+import { createDvcqgClient } from '@motcua/adapters/dvcqg';
 import { planDossiers } from '../../packages/sandbox/test/support/plan.ts';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as {

@@ -29,7 +29,7 @@ export interface CommandEntry {
  * @example
  * ```ts
  * import { COMMANDS } from '@motcua/cli';
- * COMMANDS.map((c) => c.name); // ['validate', 'id', 'verify', 'sign', 'calendar', 'warehouse', 'demo']
+ * COMMANDS.map((c) => c.name); // ['validate', 'id', 'verify', 'sign', 'calendar', 'warehouse', 'sandbox', 'sync', 'demo']
  * ```
  * @category CLI
  */
@@ -40,6 +40,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'sign', load: async () => (await import('./commands/sign.ts')).signCommand },
   { name: 'calendar', load: async () => (await import('./commands/calendar.ts')).calendarCommand },
   { name: 'warehouse', load: async () => (await import('./commands/warehouse.ts')).warehouseCommand },
+  { name: 'sandbox', load: async () => (await import('./commands/sandbox.ts')).sandboxCommand },
+  { name: 'sync', load: async () => (await import('./commands/sync.ts')).syncCommand },
   { name: 'demo', load: async () => (await import('./commands/demo.ts')).demoCommand },
 ];
 
