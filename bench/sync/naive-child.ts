@@ -5,8 +5,9 @@
  * retries off) and same process layout as the worker. argv[2]: JSON
  * { portal, dossiers, seed, concurrency }. Prints one JSON line: { sent, failed, seconds }.
  */
-import type { SandboxDvcqgConfig } from '@motcua/sandbox';
+
 import { createDvcqgClient } from '@motcua/adapters/dvcqg';
+import type { SandboxDvcqgConfig } from '@motcua/sandbox';
 import { planDossiers } from '../../packages/sandbox/test/support/plan.ts';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as {
