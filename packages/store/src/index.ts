@@ -8,6 +8,7 @@
 export { StoreError, type StoreErrorCode } from './errors.ts';
 export type { MotcuaStore } from './motcua-store.ts';
 export { SqliteAccessLog } from './sqlite/access-log.ts';
+export { SqliteDossierChangeStore } from './sqlite/dossiers.ts';
 export { SqliteOutboxStore } from './sqlite/outbox.ts';
 export { SqliteSequenceStore } from './sqlite/sequences.ts';
 export { openSqliteStore, SqliteStore, type SqliteStoreOptions } from './sqlite/store.ts';

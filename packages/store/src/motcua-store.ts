@@ -3,11 +3,12 @@
  *
  * @module
  */
-import type { AccessLog, OutboxStore, SequenceStore, WarehouseStore } from '@motcua/core';
+import type { AccessLog, DossierChangeStore, OutboxStore, SequenceStore, WarehouseStore } from '@motcua/core';
 
 /**
  * A store implementing every port of `@motcua/core` that needs persistence: the
- * digitization warehouse, the access log, dossier-code sequences and the outbox. Both
+ * digitization warehouse, the access log, dossier-code sequences, the outbox and the
+ * local dossiers whose changes feed it. Both
  * {@link openSqliteStore} and `openPostgresStore` (`@motcua/store/postgres`) return one,
  * and both pass the same contract test suite.
  *
@@ -29,6 +30,8 @@ export interface MotcuaStore {
   readonly sequences: SequenceStore;
   /** Messages bound for DVCQG and other systems. */
   readonly outbox: OutboxStore;
+  /** Local dossiers; each change is committed together with its outbox messages. */
+  readonly dossiers: DossierChangeStore;
   /** Release the database (connections, file handles). */
   close(): Promise<void>;
 }

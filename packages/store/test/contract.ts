@@ -4,13 +4,18 @@
  */
 import {
   type AccessLog,
+  type DossierChange,
+  type DossierChangeStore,
   documentValidityAt,
+  dossierChangeMessages,
+  type OutboxLagSource,
   type OutboxStore,
   ReuseError,
   type SequenceStore,
   type WarehouseStore,
 } from '@motcua/core';
 import type { DigitizedDocument, DigitizedDocumentStatus, Validity } from '@motcua/schemas';
+import type { TrangThaiHoSo } from '@motcua/schemas/dvcqg';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock, makeDocument, makeEntry, OTHER_ID, OWNER_ID } from './fixtures.ts';
@@ -21,6 +26,12 @@ export interface ContractSubject {
   accessLog?: AccessLog | undefined;
   sequences?: SequenceStore | undefined;
   outbox?: OutboxStore | undefined;
+  dossiers?: DossierChangeStore | undefined;
+  /**
+   * Makes every later outbox INSERT fail inside the database (a trigger), to check that a
+   * dossier change is rolled back with its messages; returns the undo. Absent: not tested.
+   */
+  breakOutboxInserts?: (() => Promise<() => Promise<void>>) | undefined;
   close(): Promise<void>;
 }
 
@@ -47,7 +58,7 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 export function describeStoreContract(
   name: string,
   open: OpenSubject,
-  ports: Array<keyof Omit<ContractSubject, 'close'>>,
+  ports: Array<keyof Omit<ContractSubject, 'close' | 'breakOutboxInserts'>>,
 ): void {
   describe(`store contract: ${name}`, () => {
     let clock: ManualClock;
@@ -65,6 +76,7 @@ export function describeStoreContract(
     const accessLog = (): AccessLog => subject.accessLog as AccessLog;
     const sequences = (): SequenceStore => subject.sequences as SequenceStore;
     const outbox = (): OutboxStore => subject.outbox as OutboxStore;
+    const dossiers = (): DossierChangeStore => subject.dossiers as DossierChangeStore;
 
     if (ports.includes('warehouse')) {
       describe('WarehouseStore', () => {
@@ -494,6 +506,177 @@ export function describeStoreContract(
           await expect(outbox().enqueue({ id: 'x', key: 'k', type: 't', payload: undefined })).rejects.toMatchObject({
             code: 'INVALID_ARGUMENT',
           });
+        });
+
+        it('tells the enqueue time of its oldest open message (OutboxLagSource)', async () => {
+          const lag = outbox() as OutboxStore & Partial<OutboxLagSource>;
+          if (typeof lag.oldestOpenEnqueuedAt !== 'function') throw new Error('no oldestOpenEnqueuedAt');
+          const oldest = async () => {
+            const t = await lag.oldestOpenEnqueuedAt?.();
+            return t === undefined ? undefined : new Date(t).toISOString();
+          };
+          expect(await oldest()).toBeUndefined();
+          await put('o1', 'A');
+          clock.advance(60_000);
+          await put('o2', 'B');
+          await put('o3', 'C');
+          expect(await oldest()).toBe(new Date(START).toISOString());
+          const claimed = await outbox().claim({ worker: 'w', limit: 10, leaseMs: 1000 });
+          expect(await oldest()).toBe(new Date(START).toISOString()); // leased is still open
+          const [o1, o2, o3] = claimed;
+          if (o1 === undefined || o2 === undefined || o3 === undefined) throw new Error('not claimed');
+          await outbox().complete(o1.id, o1.leaseToken);
+          expect(await oldest()).toBe(new Date(Date.parse(START) + 60_000).toISOString());
+          await outbox().complete(o2.id, o2.leaseToken);
+          await outbox().fail(o3.id, o3.leaseToken, { error: 'rejected', dead: true });
+          expect(await oldest()).toBeUndefined(); // done and dead are not open
+        });
+      });
+    }
+
+    if (ports.includes('dossiers')) {
+      describe('DossierChangeStore', () => {
+        const HS = '000.00.00.H56-250701-0001';
+        const change = (code: string, changeId: string, state: TrangThaiHoSo, rows = 1): DossierChange => ({
+          changeId,
+          first: changeId === '1',
+          dossier: { MaHoSo: code, MaTTHC: '1.001193', TrangThaiHoSo: state, NgayTiepNhan: '20250701083000' },
+          progress: Array.from({ length: rows }, (_, i) => ({
+            MaHoSo: code,
+            ThoiDiemXuLy: `2025070${changeId.length}0${i}0000`,
+            TrangThai: state,
+            NoiDungXuLy: `bước ${changeId}.${i} — tiếng Việt`,
+          })),
+        });
+        const drain = async (): Promise<string[]> => {
+          const delivered: string[] = [];
+          for (;;) {
+            const batch = await outbox().claim({ worker: 'w', limit: 100, leaseMs: 30_000 });
+            if (batch.length === 0) return delivered;
+            for (const m of batch) {
+              delivered.push(m.id);
+              await outbox().complete(m.id, m.leaseToken);
+            }
+          }
+        };
+
+        it('commits a change and its outbox messages together; the same changeId again changes nothing', async () => {
+          const c1 = change(HS, '1', '2');
+          expect(await dossiers().commitDossierChange(c1)).toEqual({ committed: true });
+          expect(await dossiers().getDossier(HS)).toEqual({ dossier: c1.dossier, progress: c1.progress });
+          const expected = dossierChangeMessages(c1);
+          expect(expected).toHaveLength(2);
+          for (const m of expected) {
+            expect(await outbox().get(m.id)).toMatchObject({
+              id: m.id,
+              key: HS,
+              type: m.type,
+              payload: m.payload,
+              state: 'pending',
+              enqueuedAt: new Date(START).toISOString(),
+            });
+          }
+          expect(await outbox().counts()).toMatchObject({ pending: 2 });
+          // Replaying the change (even with another body) writes and enqueues nothing.
+          expect(await dossiers().commitDossierChange({ ...change(HS, '1', '9'), first: true })).toEqual({
+            committed: false,
+          });
+          expect(await dossiers().getDossier(HS)).toEqual({ dossier: c1.dossier, progress: c1.progress });
+          expect(await outbox().counts()).toMatchObject({ pending: 2 });
+          expect(await dossiers().getDossier('HS-none')).toBeUndefined();
+        });
+
+        it('rolls the dossier change back when its outbox insert fails: nothing half-written', async () => {
+          if (subject.breakOutboxInserts === undefined) return; // this subject cannot inject the failure
+          const c1 = change(HS, '1', '2');
+          const c2 = change(HS, '2', '4', 2);
+          await dossiers().commitDossierChange(c1);
+          const undo = await subject.breakOutboxInserts();
+          await expect(dossiers().commitDossierChange(c2)).rejects.toThrow();
+          await expect(dossiers().commitDossierChange(change('HS-NEW', '1', '2'))).rejects.toThrow();
+          // Neither the dossier, nor its progress, nor the record of the change, nor a message.
+          expect(await dossiers().getDossier(HS)).toEqual({ dossier: c1.dossier, progress: c1.progress });
+          expect(await dossiers().getDossier('HS-NEW')).toBeUndefined();
+          expect(await dossiers().listDossiers({ limit: 10 })).toHaveLength(1);
+          for (const m of dossierChangeMessages(c2)) expect(await outbox().get(m.id)).toBeUndefined();
+          expect(await outbox().counts()).toMatchObject({ pending: 2 });
+          await undo();
+          // The failed change was not recorded as applied: committing it again works.
+          expect(await dossiers().commitDossierChange(c2)).toEqual({ committed: true });
+          expect(await dossiers().getDossier(HS)).toEqual({
+            dossier: c2.dossier,
+            progress: [...(c1.progress ?? []), ...(c2.progress ?? [])],
+          });
+          expect(await outbox().counts()).toMatchObject({ pending: 4 });
+        });
+
+        it('makes the messages of changes applied in order claimable in that order per dossier', async () => {
+          const A = 'HS-A';
+          const B = 'HS-B';
+          const changes = [
+            change(A, '1', '2'),
+            change(B, '1', '2'),
+            change(A, '2', '4', 0),
+            change(A, '3', '5', 2),
+            change(B, '2', '10'),
+          ];
+          for (const c of changes) {
+            expect(await dossiers().commitDossierChange(c)).toEqual({ committed: true });
+            clock.advance(1000);
+          }
+          const first = await outbox().claim({ worker: 'w', limit: 100, leaseMs: 30_000 });
+          expect(first.map((m) => m.id)).toEqual([`dvcqg:${A}:1:dossier`, `dvcqg:${B}:1:dossier`]);
+          for (const m of first) await outbox().complete(m.id, m.leaseToken);
+          const delivered = [...first.map((m) => m.id), ...(await drain())];
+          const of = (code: string) => delivered.filter((id) => id.startsWith(`dvcqg:${code}:`));
+          const expected = (code: string) =>
+            changes.filter((c) => c.dossier.MaHoSo === code).flatMap((c) => dossierChangeMessages(c).map((m) => m.id));
+          expect(of(A)).toEqual(expected(A));
+          expect(of(B)).toEqual(expected(B));
+          expect(of(A)).toEqual([
+            `dvcqg:${A}:1:dossier`,
+            `dvcqg:${A}:1:progress`,
+            `dvcqg:${A}:2:dossier`,
+            `dvcqg:${A}:3:dossier`,
+            `dvcqg:${A}:3:progress`,
+          ]);
+          // The local record is the latest state with every progress row, in order.
+          const a = await dossiers().getDossier(A);
+          expect(a?.dossier.TrangThaiHoSo).toBe('5');
+          expect(a?.progress).toEqual(changes.filter((c) => c.dossier.MaHoSo === A).flatMap((c) => c.progress ?? []));
+        });
+
+        it('lists local records in MaHoSo order, page by page', async () => {
+          for (const code of ['HS-3', 'HS-1', 'HS-2', 'HS-10'])
+            await dossiers().commitDossierChange(change(code, '1', '2'));
+          await dossiers().commitDossierChange(change('HS-1', '2', '4'));
+          const page1 = await dossiers().listDossiers({ limit: 2 });
+          expect(page1.map((r) => r.dossier.MaHoSo)).toEqual(['HS-1', 'HS-10']);
+          expect(page1[0]?.progress).toHaveLength(2);
+          const page2 = await dossiers().listDossiers({ after: 'HS-10', limit: 2 });
+          expect(page2.map((r) => r.dossier.MaHoSo)).toEqual(['HS-2', 'HS-3']);
+          expect(page2[1]).toEqual({
+            dossier: change('HS-3', '1', '2').dossier,
+            progress: change('HS-3', '1', '2').progress,
+          });
+          expect(await dossiers().listDossiers({ after: 'HS-3', limit: 2 })).toEqual([]);
+        });
+
+        it('refuses changes and queries outside their domain, writing nothing', async () => {
+          await expect(dossiers().commitDossierChange({ ...change(HS, '1', '2'), changeId: '' })).rejects.toMatchObject(
+            {
+              code: 'INVALID_ARGUMENT',
+            },
+          );
+          await expect(
+            dossiers().commitDossierChange({
+              ...change(HS, '1', '2'),
+              progress: change('HS-OTHER', '1', '2').progress,
+            }),
+          ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+          await expect(dossiers().listDossiers({ limit: 0 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+          expect(await dossiers().getDossier(HS)).toBeUndefined();
+          expect(await outbox().counts()).toEqual({ pending: 0, leased: 0, done: 0, dead: 0 });
         });
       });
     }

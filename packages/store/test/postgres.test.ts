@@ -33,13 +33,25 @@ describeStoreContract(
       accessLog: store.accessLog,
       sequences: store.sequences,
       outbox: store.outbox,
+      dossiers: store.dossiers,
+      breakOutboxInserts: async () => {
+        await admin.query(
+          `CREATE FUNCTION "${schema}".broken_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN RAISE EXCEPTION 'injected outbox failure'; END $$;
+           CREATE TRIGGER outbox_broken BEFORE INSERT ON "${schema}".outbox
+             FOR EACH ROW EXECUTE FUNCTION "${schema}".broken_outbox();`,
+        );
+        return async () => {
+          await admin.query(`DROP TRIGGER outbox_broken ON "${schema}".outbox`);
+        };
+      },
       close: async () => {
         await store.close();
         await dropSchema(schema);
       },
     };
   },
-  ['warehouse', 'accessLog', 'sequences', 'outbox'],
+  ['warehouse', 'accessLog', 'sequences', 'outbox', 'dossiers'],
 );
 
 describe('postgresql specifics', () => {
@@ -51,7 +63,10 @@ describe('postgresql specifics', () => {
       ),
     );
     const { rows } = await admin.query(`SELECT version, name FROM "${schema}".motcua_migrations`);
-    expect(rows).toEqual([{ version: 1, name: 'warehouse, access log, dossier sequences, outbox' }]);
+    expect(rows).toEqual([
+      { version: 1, name: 'warehouse, access log, dossier sequences, outbox' },
+      { version: 2, name: 'local dossiers, their progress rows and applied changes' },
+    ]);
     await Promise.all(stores.map((s) => s.close()));
     await dropSchema(schema);
   });

@@ -29,14 +29,40 @@ describeStoreContract('sqlite :memory:', async (clock) => openSqliteStore({ path
   'accessLog',
   'sequences',
   'outbox',
+  'dossiers',
 ]);
 
-describeStoreContract('sqlite file (WAL)', async (clock) => openSqliteStore({ path: join(dir, `c${n++}.db`), clock }), [
-  'warehouse',
-  'accessLog',
-  'sequences',
-  'outbox',
-]);
+/** Makes every outbox INSERT on the file fail (a trigger added through another connection). */
+async function breakOutboxInserts(path: string): Promise<() => Promise<void>> {
+  const raw = new DatabaseSync(path);
+  raw.exec(
+    "CREATE TRIGGER outbox_broken BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'injected outbox failure'); END",
+  );
+  raw.close();
+  return async () => {
+    const db = new DatabaseSync(path);
+    db.exec('DROP TRIGGER outbox_broken');
+    db.close();
+  };
+}
+
+describeStoreContract(
+  'sqlite file (WAL)',
+  async (clock) => {
+    const path = join(dir, `c${n++}.db`);
+    const store = openSqliteStore({ path, clock });
+    return {
+      warehouse: store.warehouse,
+      accessLog: store.accessLog,
+      sequences: store.sequences,
+      outbox: store.outbox,
+      dossiers: store.dossiers,
+      breakOutboxInserts: () => breakOutboxInserts(path),
+      close: () => store.close(),
+    };
+  },
+  ['warehouse', 'accessLog', 'sequences', 'outbox', 'dossiers'],
+);
 
 describe('sqlite specifics', () => {
   it('uses WAL, records its migrations once, and keeps data across reopen', async () => {
@@ -54,6 +80,7 @@ describe('sqlite specifics', () => {
     expect(raw.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     expect(raw.prepare('SELECT version, name FROM motcua_migrations').all()).toEqual([
       { version: 1, name: 'warehouse, access log, dossier sequences, outbox' },
+      { version: 2, name: 'local dossiers, their progress rows and applied changes' },
     ]);
     raw.close();
   });

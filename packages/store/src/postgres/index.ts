@@ -5,6 +5,7 @@
  * @module
  */
 export { PostgresAccessLog } from './access-log.ts';
+export { PostgresDossierChangeStore } from './dossiers.ts';
 export { PostgresOutboxStore } from './outbox.ts';
 export { PostgresSequenceStore } from './sequences.ts';
 export { openPostgresStore, PostgresStore, type PostgresStoreOptions } from './store.ts';

@@ -95,4 +95,30 @@ CREATE INDEX outbox_open_by_key ON {s}.outbox (key, seq) WHERE state <> 'done';
 CREATE INDEX outbox_open ON {s}.outbox (seq) WHERE state IN ('pending', 'leased');
 `,
   },
+  {
+    version: 2,
+    name: 'local dossiers, their progress rows and applied changes',
+    sql: `
+CREATE TABLE {s}.dossiers (
+  ma_ho_so text COLLATE "C" NOT NULL PRIMARY KEY,
+  dossier text NOT NULL,
+  version integer NOT NULL,
+  updated_at_ms bigint NOT NULL
+);
+
+CREATE TABLE {s}.dossier_progress (
+  seq bigserial PRIMARY KEY,
+  ma_ho_so text COLLATE "C" NOT NULL,
+  row text NOT NULL
+);
+CREATE INDEX dossier_progress_dossier ON {s}.dossier_progress (ma_ho_so, seq);
+
+CREATE TABLE {s}.dossier_changes (
+  ma_ho_so text COLLATE "C" NOT NULL,
+  change_id text COLLATE "C" NOT NULL,
+  applied_at_ms bigint NOT NULL,
+  PRIMARY KEY (ma_ho_so, change_id)
+);
+`,
+  },
 ];

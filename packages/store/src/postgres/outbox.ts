@@ -16,6 +16,7 @@ import type {
 } from '@motcua/core';
 import { StoreError } from '../errors.ts';
 import {
+  type CheckedEnqueue,
   checkClaim,
   checkEnqueue,
   checkFailure,
@@ -24,7 +25,21 @@ import {
   messageOf,
   type OutboxRow,
 } from '../outbox-rules.ts';
-import type { PgDatabase } from './database.ts';
+import type { PgDatabase, Queryable } from './database.ts';
+
+/**
+ * Inserts one checked message unless its id is stored; `true` when inserted. The one
+ * insert path of the PostgreSQL outbox: `enqueue` runs it on the pool, the dossier store
+ * on its transaction's client.
+ */
+export async function insertOutboxMessage(q: Queryable, m: CheckedEnqueue, nowMs: number): Promise<boolean> {
+  const result = await q.query(
+    `INSERT INTO {s}.outbox (id, key, type, payload, enqueued_at_ms, available_at_ms) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (id) DO NOTHING`,
+    [m.id, m.key, m.type, m.payload, nowMs, m.availableAtMs ?? nowMs],
+  );
+  return result.rowCount === 1;
+}
 
 const COLUMNS =
   'id, key, type, payload, state, attempts, enqueued_at_ms, available_at_ms, last_error, lease_token, lease_until_ms';
@@ -57,13 +72,7 @@ export class PostgresOutboxStore implements OutboxStore {
   /** Store a message unless its id is already stored. */
   async enqueue(message: OutboxMessageInput): Promise<{ enqueued: boolean }> {
     const m = checkEnqueue(message);
-    const now = this.#clock.now().getTime();
-    const result = await this.#db.query(
-      `INSERT INTO {s}.outbox (id, key, type, payload, enqueued_at_ms, available_at_ms) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO NOTHING`,
-      [m.id, m.key, m.type, m.payload, now, m.availableAtMs ?? now],
-    );
-    return { enqueued: result.rowCount === 1 };
+    return { enqueued: await insertOutboxMessage(this.#db, m, this.#clock.now().getTime()) };
   }
 
   /** Lease deliverable messages, oldest first, one per key at a time. */
@@ -130,6 +139,15 @@ export class PostgresOutboxStore implements OutboxStore {
     );
     for (const r of rows) out[r.state] = r.n;
     return out;
+  }
+
+  /** Enqueue time of the oldest message neither done nor dead (`OutboxLagSource`), or `undefined`. */
+  async oldestOpenEnqueuedAt(): Promise<string | undefined> {
+    const { rows } = await this.#db.query<{ t: string | null }>(
+      "SELECT min(enqueued_at_ms) AS t FROM {s}.outbox WHERE state IN ('pending', 'leased')",
+    );
+    const t = rows[0]?.t;
+    return t === null || t === undefined ? undefined : isoOfMs(t);
   }
 
   async #leaseProblem(id: string): Promise<never> {

@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { MotcuaStore } from '../motcua-store.ts';
 import { PostgresAccessLog } from './access-log.ts';
 import { PgDatabase } from './database.ts';
+import { PostgresDossierChangeStore } from './dossiers.ts';
 import { PostgresOutboxStore } from './outbox.ts';
 import { PostgresSequenceStore } from './sequences.ts';
 import { PostgresWarehouseStore } from './warehouse.ts';
@@ -61,6 +62,8 @@ export class PostgresStore implements MotcuaStore {
   readonly sequences: PostgresSequenceStore;
   /** Outbound messages. */
   readonly outbox: PostgresOutboxStore;
+  /** Local dossiers, each change committed with its outbox messages. */
+  readonly dossiers: PostgresDossierChangeStore;
   /** The connection pool (for health checks and metrics). */
   readonly pool: pg.Pool;
   readonly #db: PgDatabase;
@@ -73,6 +76,7 @@ export class PostgresStore implements MotcuaStore {
     this.accessLog = new PostgresAccessLog(db);
     this.sequences = new PostgresSequenceStore(db);
     this.outbox = new PostgresOutboxStore(db, clock);
+    this.dossiers = new PostgresDossierChangeStore(db, clock);
   }
 
   /** Connects, creates the schema if needed and migrates it. */

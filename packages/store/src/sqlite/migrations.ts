@@ -90,4 +90,30 @@ CREATE INDEX outbox_open_by_key ON outbox (key, seq) WHERE state <> 'done';
 CREATE INDEX outbox_open ON outbox (seq) WHERE state IN ('pending', 'leased');
 `,
   },
+  {
+    version: 2,
+    name: 'local dossiers, their progress rows and applied changes',
+    sql: `
+CREATE TABLE dossiers (
+  ma_ho_so TEXT NOT NULL PRIMARY KEY,
+  dossier TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE dossier_progress (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  ma_ho_so TEXT NOT NULL,
+  row TEXT NOT NULL
+);
+CREATE INDEX dossier_progress_dossier ON dossier_progress (ma_ho_so, seq);
+
+CREATE TABLE dossier_changes (
+  ma_ho_so TEXT NOT NULL,
+  change_id TEXT NOT NULL,
+  applied_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (ma_ho_so, change_id)
+) WITHOUT ROWID;
+`,
+  },
 ];

@@ -16,6 +16,7 @@ import type {
 } from '@motcua/core';
 import { StoreError } from '../errors.ts';
 import {
+  type CheckedEnqueue,
   checkClaim,
   checkEnqueue,
   checkFailure,
@@ -25,6 +26,21 @@ import {
   type OutboxRow,
 } from '../outbox-rules.ts';
 import type { SqliteDatabase } from './database.ts';
+
+/**
+ * Inserts one checked message unless its id is stored; `true` when inserted. The one
+ * insert path of the SQLite outbox: `enqueue` uses it on its own, the dossier store
+ * inside its write transaction.
+ */
+export function insertOutboxMessage(db: SqliteDatabase, m: CheckedEnqueue, nowMs: number): boolean {
+  const result = db
+    .statement(
+      `INSERT INTO outbox (id, key, type, payload, enqueued_at_ms, available_at_ms) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    )
+    .run(m.id, m.key, m.type, m.payload, nowMs, m.availableAtMs ?? nowMs);
+  return result.changes === 1;
+}
 
 const COLUMNS =
   'id, key, type, payload, state, attempts, enqueued_at_ms, available_at_ms, last_error, lease_token, lease_until_ms';
@@ -58,14 +74,7 @@ export class SqliteOutboxStore implements OutboxStore {
   /** Store a message unless its id is already stored. */
   async enqueue(message: OutboxMessageInput): Promise<{ enqueued: boolean }> {
     const m = checkEnqueue(message);
-    const now = this.#clock.now().getTime();
-    const result = this.#db
-      .statement(
-        `INSERT INTO outbox (id, key, type, payload, enqueued_at_ms, available_at_ms) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO NOTHING`,
-      )
-      .run(m.id, m.key, m.type, m.payload, now, m.availableAtMs ?? now);
-    return { enqueued: result.changes === 1 };
+    return { enqueued: insertOutboxMessage(this.#db, m, this.#clock.now().getTime()) };
   }
 
   /** Lease deliverable messages, oldest first, one per key at a time. */
@@ -135,6 +144,14 @@ export class SqliteOutboxStore implements OutboxStore {
     }>;
     for (const r of rows) out[r.state] = r.n;
     return out;
+  }
+
+  /** Enqueue time of the oldest message neither done nor dead (`OutboxLagSource`), or `undefined`. */
+  async oldestOpenEnqueuedAt(): Promise<string | undefined> {
+    const row = this.#db
+      .statement("SELECT min(enqueued_at_ms) AS t FROM outbox WHERE state IN ('pending', 'leased')")
+      .get() as { t: number | null } | undefined;
+    return row?.t === null || row?.t === undefined ? undefined : isoOfMs(row.t);
   }
 
   #leaseProblem(id: string): never {

@@ -7,6 +7,7 @@ import { type Clock, systemClock } from '@motcua/core';
 import type { MotcuaStore } from '../motcua-store.ts';
 import { SqliteAccessLog } from './access-log.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
+import { SqliteDossierChangeStore } from './dossiers.ts';
 import { SqliteOutboxStore } from './outbox.ts';
 import { SqliteSequenceStore } from './sequences.ts';
 import { SqliteWarehouseStore } from './warehouse.ts';
@@ -44,7 +45,7 @@ export interface SqliteStoreOptions {
 
 /**
  * The SQLite store: the embedded default, zero setup. One file holds the warehouse, the
- * access log, the dossier-code sequences and the outbox; WAL mode lets readers run
+ * access log, the dossier-code sequences, the outbox and the local dossiers; WAL mode lets readers run
  * while one writer writes, and several processes may share the file (writes queue on
  * `busyTimeoutMs`). For many machines, use `@motcua/store/postgres`.
  *
@@ -68,6 +69,8 @@ export class SqliteStore implements MotcuaStore {
   readonly sequences: SqliteSequenceStore;
   /** Outbound messages. */
   readonly outbox: SqliteOutboxStore;
+  /** Local dossiers, each change committed with its outbox messages. */
+  readonly dossiers: SqliteDossierChangeStore;
   readonly #db: SqliteDatabase;
 
   constructor(options: SqliteStoreOptions) {
@@ -83,6 +86,7 @@ export class SqliteStore implements MotcuaStore {
     this.accessLog = new SqliteAccessLog(this.#db);
     this.sequences = new SqliteSequenceStore(this.#db);
     this.outbox = new SqliteOutboxStore(this.#db, clock);
+    this.dossiers = new SqliteDossierChangeStore(this.#db, clock);
   }
 
   /** Close the database file. Further calls throw `StoreError` `CLOSED`. */
