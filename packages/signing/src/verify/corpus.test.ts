@@ -2,36 +2,14 @@
  * The shared conformance corpus (../shared/corpora beside the repository): every PDF entry must meet
  * its `expect` with its `anchors` and `validation_time` (see corpora/README.md "Running the corpus").
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { CORPORA, type CorpusEntry as Entry, loadCorpus } from '../../test/corpus.ts';
 import type { VerificationReport } from './report.ts';
 import { verifyPdf } from './verify-pdf.ts';
 
-// this file: <repo>/packages/signing/src/verify/corpus.test.ts → <repo>/../shared/corpora/
-const CORPORA = fileURLToPath(new URL('../../../../../shared/corpora/', import.meta.url));
-const MANIFEST = `${CORPORA}manifest.json`;
-
-interface Entry {
-  file: string;
-  format: string;
-  expect: 'valid' | 'invalid' | 'not-whole-document' | 'indeterminate-trust' | 'must-terminate' | 'unknown';
-  anchors?: string[];
-  validation_time?: string | null;
-  per_signer?: { validation_time?: string; anchors?: string[] }[];
-  container?: string;
-}
-
-function load(): Entry[] {
-  if (!existsSync(MANIFEST))
-    throw new Error(
-      `The signature corpus is missing: expected ${MANIFEST} (the shared/ folder beside the repository).`,
-    );
-  return (JSON.parse(readFileSync(MANIFEST, 'utf8')) as Entry[]).filter((e) => e.format === 'pdf');
-}
-
-const entries = load();
+const entries = loadCorpus('pdf');
 
 function bytesOf(e: Entry): Uint8Array {
   const raw = readFileSync(`${CORPORA}${e.file}`);

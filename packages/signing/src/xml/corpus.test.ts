@@ -3,48 +3,10 @@
  * its `expect` with its `anchors` (corpora/README.md "Running the corpus"). The outcome table is
  * printed so reviewers can compare with the DSS reference results.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { VerificationReport } from '../verify/report.ts';
+import { CORPORA, loadCorpus, outcome, outcomeDetail, outcomeRow } from '../../test/corpus.ts';
 import { verifyXml } from './verify-xml.ts';
-
-const CORPORA = fileURLToPath(new URL('../../../../../shared/corpora/', import.meta.url));
-const MANIFEST = `${CORPORA}manifest.json`;
-
-interface Entry {
-  file: string;
-  format: string;
-  expect: 'valid' | 'invalid' | 'not-whole-document' | 'indeterminate-trust' | 'must-terminate' | 'unknown';
-  anchors?: string[];
-  validation_time?: string | null;
-  reference_result?: string;
-}
-
-function load(): Entry[] {
-  if (!existsSync(MANIFEST))
-    throw new Error(
-      `The signature corpus is missing: expected ${MANIFEST} (the shared/ folder beside the repository).`,
-    );
-  return (JSON.parse(readFileSync(MANIFEST, 'utf8')) as Entry[]).filter((e) => e.format === 'xml');
-}
-
-/** What the report says, in the manifest's vocabulary. */
-function outcome(r: VerificationReport): string {
-  if (r.valid) return 'valid';
-  const sigs = r.signatures;
-  const intact = sigs.length > 0 && sigs.every((s) => s.integrity.digestMatches && s.integrity.signatureValid);
-  if (sigs.some((s) => s.subIndication === 'SIGNED_DATA_NOT_FOUND' || s.indication === 'TOTAL_FAILED'))
-    return 'invalid';
-  if (intact && sigs.some((s) => s.coverage === 'partial')) return 'not-whole-document';
-  if (
-    intact &&
-    sigs.some((s) => s.indication === 'INDETERMINATE') &&
-    !sigs.some((s) => s.indication === 'TOTAL_FAILED')
-  )
-    return 'indeterminate-trust';
-  return 'invalid';
-}
 
 const rows: string[] = [];
 afterAll(() => {
@@ -52,7 +14,7 @@ afterAll(() => {
 });
 
 describe('shared signature corpus (XML)', () => {
-  const entries = load();
+  const entries = loadCorpus('xml');
   it('has the 11 XML entries of the manifest', () => {
     expect(entries).toHaveLength(11);
   });
@@ -65,14 +27,8 @@ describe('shared signature corpus (XML)', () => {
         lang: 'en',
       });
       const got = outcome(r);
-      const detail = [
-        ...r.problems.map((p) => p.code),
-        ...r.signatures.map(
-          (s) =>
-            `${s.indication}/${s.subIndication ?? '-'}:${s.coverage}:${s.problems.find((p) => p.severity === 'error')?.code ?? ''}`,
-        ),
-      ].join(' ');
-      rows.push(`  ${e.expect.padEnd(20)} ${got.padEnd(20)} ${e.file}  [${detail}]`);
+      const detail = outcomeDetail(r);
+      rows.push(outcomeRow(e, got, detail));
       expect(r.valid).toBe(false);
       if (e.expect === 'invalid') expect(got, detail).not.toBe('valid');
       else expect(got, detail).toBe(e.expect);
