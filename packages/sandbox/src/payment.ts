@@ -4,9 +4,10 @@
  *
  * @module
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { type PaymentMessageKind, paymentChecksum } from '@motcua/adapters/payment';
 import { validate } from '@motcua/schemas';
-import { paymentChecksumInput, wireDateFromInstant } from '@motcua/schemas/dvcqg';
+import { wireDateFromInstant } from '@motcua/schemas/dvcqg';
 import { type Ctx, ERROR, type Incoming, json, portalError, type Reply } from './context.ts';
 import { isRecord } from './portal.ts';
 import type { SandboxPayment } from './state.ts';
@@ -21,29 +22,10 @@ import type { SandboxPayment } from './state.ts';
  * ```
  * @category Sandbox
  */
-export type PaymentChecksumKind = 'INIT' | 'QUERY' | 'GET_BILL' | 'CALLBACK';
+export type PaymentChecksumKind = PaymentMessageKind;
 
-/**
- * `MaXacThuc` of a payment message: lower-case hex SHA-256 of the message's checksum
- * fields joined with `|`, then `|` and the partner's secret (dvcqg-wire.md §16.2).
- *
- * @example
- * ```ts
- * import { paymentChecksum } from '@motcua/sandbox';
- * paymentChecksum('QUERY', { LoaiBanTin: 'QUERY', PhienBan: '1.0.6', MaDoiTac: 'THANHHOA', MaThamChieu: 'dvc01', ThoiGianGD: '20250701091500' }, 'sandbox-secret');
- * // 64 lower-case hex digits
- * ```
- * @category Sandbox
- */
-export function paymentChecksum(
-  kind: PaymentChecksumKind,
-  message: Readonly<Record<string, unknown>>,
-  secret: string,
-): string {
-  return createHash('sha256')
-    .update(paymentChecksumInput(kind, message, secret), 'utf8')
-    .digest('hex');
-}
+/** `MaXacThuc` of a payment message (dvcqg-wire.md §16.2): the adapters' {@link paymentChecksum}, re-exported. */
+export { paymentChecksum };
 
 function sameChecksum(received: unknown, expected: string): boolean {
   if (typeof received !== 'string') return false;
