@@ -52,6 +52,8 @@ interface Reply {
   seq: number;
   status: Uint8Array;
   details: NdjsonRecordResult[];
+  /** The block's buffer, handed back for reuse (fresh memory is costly to fault in). */
+  buffer?: ArrayBuffer;
 }
 
 const WORKER_URL = new URL(
@@ -91,7 +93,9 @@ export async function* validateNdjsonParallel(
   const maxInFlight = count * 3;
   const waiting = new Map<number, Reply | Error>();
   let wake: (() => void) | undefined;
+  const pool: ArrayBuffer[] = [];
   const onMessage = (reply: Reply) => {
+    if (reply.buffer !== undefined) pool.push(reply.buffer);
     waiting.set(reply.seq, reply);
     wake?.();
   };
@@ -172,7 +176,11 @@ export async function* validateNdjsonParallel(
   let blockLines = 0;
   const flushBlock = () => {
     if (blockSize === 0) return;
-    const bytes = new Uint8Array(blockSize); // one copy: transferable, and the producer may reuse its buffer
+    // One copy into a pooled buffer: transferable, and the producer may reuse its own buffer.
+    let buffer = pool.pop();
+    if (buffer === undefined || buffer.byteLength < blockSize)
+      buffer = new ArrayBuffer(Math.max(blockSize, blockBytes * 2));
+    const bytes = new Uint8Array(buffer, 0, blockSize);
     let off = 0;
     for (const p of block) {
       bytes.set(p, off);
@@ -182,7 +190,7 @@ export async function* validateNdjsonParallel(
     blockFirstLine.set(seq, nextLine);
     nextLine += blockLines;
     pendingOrder.push({ seq, kind: 'block' });
-    workers[seq % count]?.postMessage({ seq, firstLine: blockFirstLine.get(seq), bytes, maxLine }, [bytes.buffer]);
+    workers[seq % count]?.postMessage({ seq, firstLine: blockFirstLine.get(seq), bytes, maxLine }, [buffer]);
     block = [];
     blockSize = 0;
     blockLines = 0;
@@ -256,10 +264,12 @@ export async function* validateNdjsonParallel(
         // cap inside them are reported by the worker, as validateNdjson would).
         if (last >= start) {
           const body = chunk.subarray(start, last + 1);
-          addToBlock(new Uint8Array(body), countNewlines(body));
+          addToBlock(body, countNewlines(body));
         }
         keepPartial(chunk.subarray(last + 1));
       }
+      // Blocks may hold views into this chunk, which the producer may overwrite next.
+      flushBlock();
       yield* drain(false);
     }
     if (overlong) settleOverlong();

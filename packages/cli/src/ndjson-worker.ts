@@ -58,7 +58,8 @@ parentPort?.on('message', (job: Job) => {
     line++;
     start = end + 1;
   }
-  parentPort?.postMessage({ seq: job.seq, status, details }, [status.buffer]);
+  const buffer = job.bytes.buffer as ArrayBuffer;
+  parentPort?.postMessage({ seq: job.seq, status, details, buffer }, [status.buffer, buffer]);
 });
 
 function countLines(bytes: Uint8Array): number {
