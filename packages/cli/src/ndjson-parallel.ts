@@ -122,7 +122,9 @@ export async function* validateNdjsonParallel(
     for (const i of r.issues) if (i.severity === 'warning') summary.warnings++;
   };
 
-  async function* drain(all: boolean): AsyncGenerator<NdjsonRecordResult> {
+  // Settled results wait here; the generator yields them directly (one async hop per record).
+  let ready: NdjsonRecordResult[] = [];
+  async function drain(all: boolean): Promise<void> {
     while (pendingOrder.length > 0 && (all || sent - received >= maxInFlight)) {
       const head = pendingOrder[0];
       if (head === undefined) break;
@@ -132,7 +134,7 @@ export async function* validateNdjsonParallel(
         local.delete(head.line);
         if (r !== undefined) {
           count1(r);
-          yield r;
+          ready.push(r);
         }
         continue;
       }
@@ -151,18 +153,19 @@ export async function* validateNdjsonParallel(
       pendingOrder.shift();
       received++;
       let d = 0;
+      const first = blockFirstLine.get(head.seq) ?? 0;
       for (let i = 0; i < reply.status.length; i++) {
         const s = reply.status[i];
         if (s === 0) summary.blankLines++;
         else if (s === 1) {
-          const r: NdjsonRecordResult = { line: (blockFirstLine.get(head.seq) ?? 0) + i, valid: true, issues: [] };
-          count1(r);
-          yield r;
+          summary.records++;
+          summary.valid++;
+          ready.push({ line: first + i, valid: true, issues: [] });
         } else {
           const r = reply.details[d++];
           if (r !== undefined) {
             count1(r);
-            yield r;
+            ready.push(r);
           }
         }
       }
@@ -270,7 +273,12 @@ export async function* validateNdjsonParallel(
       }
       // Blocks may hold views into this chunk, which the producer may overwrite next.
       flushBlock();
-      yield* drain(false);
+      await drain(false);
+      if (ready.length > 0) {
+        const out = ready;
+        ready = [];
+        for (const r of out) yield r;
+      }
     }
     if (overlong) settleOverlong();
     else if (carryBytes > 0) {
@@ -283,7 +291,9 @@ export async function* validateNdjsonParallel(
       addToBlock(tail, 1);
     }
     flushBlock();
-    yield* drain(true);
+    await drain(true);
+    for (const r of ready) yield r;
+    ready = [];
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
