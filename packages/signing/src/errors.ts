@@ -10,6 +10,13 @@
 /**
  * Stable error codes of {@link SignatureError}; callers can `switch` on them.
  *
+ * @example
+ * ```ts
+ * import { SignatureError, type SignatureErrorCode } from '@motcua/signing';
+ * function describe(err: unknown): SignatureErrorCode | undefined {
+ *   return err instanceof SignatureError ? err.code : undefined;
+ * }
+ * ```
  * @category Errors
  */
 export type SignatureErrorCode =

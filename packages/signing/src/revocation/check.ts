@@ -18,7 +18,15 @@ import { pemOrDer } from '../x509/pem.ts';
 import { type Crl, crlSignedBy, parseCrl } from './crl.ts';
 import { findSingle, isResponder, type OcspResponse, ocspSignedBy, parseOcsp } from './ocsp.ts';
 
-/** Where a piece of revocation evidence came from. */
+/**
+ * Where a piece of revocation evidence came from: the CMS, the PDF's DSS, the caller, or a fetch.
+ *
+ * @example
+ * ```ts
+ * import type { EvidenceOrigin } from '@motcua/signing';
+ * const origin: EvidenceOrigin = 'dss';
+ * ```
+ */
 export type EvidenceOrigin = 'cms' | 'dss' | 'caller' | 'fetched';
 
 /**
@@ -47,7 +55,15 @@ export type RevocationFetcher = (request: {
   contentType?: string;
 }) => Promise<Uint8Array>;
 
-/** Revocation status of one certificate of the chain. */
+/**
+ * Revocation status of one certificate of the chain, as reported per signature.
+ *
+ * @example
+ * ```ts
+ * import type { CertificateRevocation } from '@motcua/signing';
+ * const revoked = (r: CertificateRevocation[]) => r.some((c) => c.status === 'revoked');
+ * ```
+ */
 export interface CertificateRevocation {
   /** Subject of the certificate. */
   subject: string;

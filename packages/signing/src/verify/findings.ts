@@ -4,10 +4,26 @@
  * @module
  */
 
-/** ETSI EN 319 102-1 main indications. */
+/**
+ * ETSI EN 319 102-1 main indications.
+ *
+ * @example
+ * ```ts
+ * import type { Indication } from '@motcua/signing';
+ * const passed = (i: Indication) => i === 'TOTAL_PASSED';
+ * ```
+ */
 export type Indication = 'TOTAL_PASSED' | 'TOTAL_FAILED' | 'INDETERMINATE';
 
-/** ETSI EN 319 102-1 sub-indications (signatures.md §6). */
+/**
+ * ETSI EN 319 102-1 sub-indications (signatures.md §6).
+ *
+ * @example
+ * ```ts
+ * import type { SubIndication } from '@motcua/signing';
+ * const sub: SubIndication = 'HASH_FAILURE';
+ * ```
+ */
 export type SubIndication =
   | 'FORMAT_FAILURE'
   | 'HASH_FAILURE'

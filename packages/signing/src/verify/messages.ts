@@ -5,7 +5,15 @@
  * @module
  */
 
-/** Display language. */
+/**
+ * Display language of report texts: Vietnamese by default, English on request.
+ *
+ * @example
+ * ```ts
+ * import type { Lang } from '@motcua/signing';
+ * const lang: Lang = 'en';
+ * ```
+ */
 export type Lang = 'vi' | 'en';
 
 /** Message templates by stable key: `[vi, en]`, `{name}` placeholders. */

@@ -5,7 +5,15 @@
  */
 import { SignatureError } from '../errors.ts';
 
-/** Bytes or text as accepted by the public API (PEM text, PEM bytes or DER bytes). */
+/**
+ * Bytes or text as accepted by the public API (PEM text, PEM bytes or DER bytes).
+ *
+ * @example
+ * ```ts
+ * import type { BinaryOrPem } from '@motcua/signing';
+ * const anchor: BinaryOrPem = '-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----';
+ * ```
+ */
 export type BinaryOrPem = Uint8Array | string;
 
 const PEM_RE = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
