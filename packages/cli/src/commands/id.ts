@@ -5,20 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import { formatMessage } from '@motcua/schemas';
-import { type IdentifierKind, type IdentifierResult, parseIdentifier } from '@motcua/schemas/ids';
+import { IDENTIFIER_KINDS, type IdentifierKind, type IdentifierResult, parseIdentifier } from '@motcua/schemas/ids';
 import { type Command, EXIT, type Io } from '../command.ts';
 import { pickLang, t } from '../lang.ts';
 
-const KINDS: readonly IdentifierKind[] = [
-  'personal-id',
-  'cmnd',
-  'tax-code',
-  'agency-code',
-  'dossier-code',
-  'procedure-code',
-  'field-code',
-  'dstcode',
-];
+const KINDS: readonly IdentifierKind[] = IDENTIFIER_KINDS;
 
 const KIND_NAMES: Record<IdentifierKind, { vi: string; en: string }> = {
   'personal-id': { vi: 'số định danh cá nhân', en: 'personal identification number' },

@@ -11,7 +11,7 @@ import { type FieldCodeFacts, parseFieldCode } from './field-code.ts';
 import { MAX_IDENTIFIER_LENGTH, prepareInput, problem, resultOf } from './input.ts';
 import { type PersonalIdFacts, parsePersonalId } from './personal-id.ts';
 import { type ProcedureCodeFacts, parseProcedureCode } from './procedure-code.ts';
-import type { IdentifierKind, IdentifierProblem, IdentifierResult } from './result.ts';
+import { IDENTIFIER_KINDS, type IdentifierKind, type IdentifierProblem, type IdentifierResult } from './result.ts';
 import { parseTaxCode, type TaxCodeFacts } from './tax-code.ts';
 
 /**
@@ -132,16 +132,7 @@ function parseAs(kind: IdentifierKind, value: string, options: ParseIdentifierOp
   }
 }
 
-const KNOWN_KINDS: ReadonlySet<string> = new Set<IdentifierKind>([
-  'personal-id',
-  'cmnd',
-  'tax-code',
-  'agency-code',
-  'dossier-code',
-  'procedure-code',
-  'field-code',
-  'dstcode',
-]);
+const KNOWN_KINDS: ReadonlySet<string> = new Set<string>(IDENTIFIER_KINDS);
 
 /** A value that matches no exact shape: `reason` first, then the nearest kind's own explanation. */
 function unrecognized(

@@ -31,7 +31,7 @@ export {
   personalIdSchema,
 } from './personal-id.ts';
 export { type ProcedureCodeFacts, parseProcedureCode, procedureCodeSchema } from './procedure-code.ts';
-export type { IdentifierKind, IdentifierProblem, IdentifierResult } from './result.ts';
+export { IDENTIFIER_KINDS, type IdentifierKind, type IdentifierProblem, type IdentifierResult } from './result.ts';
 export {
   parseTaxCode,
   personalTaxCodeSchema,

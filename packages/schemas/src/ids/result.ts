@@ -26,15 +26,29 @@ import type { Severity } from '../issues.ts';
  * ```
  * @category Identifiers
  */
-export type IdentifierKind =
-  | 'personal-id'
-  | 'cmnd'
-  | 'tax-code'
-  | 'agency-code'
-  | 'dossier-code'
-  | 'procedure-code'
-  | 'field-code'
-  | 'dstcode';
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+/**
+ * Every identifier kind, in the order `parseIdentifier` documents (the one list the CLI and
+ * the detector read).
+ *
+ * @example
+ * ```ts
+ * import { IDENTIFIER_KINDS } from '@motcua/schemas/ids';
+ * IDENTIFIER_KINDS.includes('tax-code'); // true
+ * ```
+ * @category Identifiers
+ */
+export const IDENTIFIER_KINDS: readonly [
+  'personal-id',
+  'cmnd',
+  'tax-code',
+  'agency-code',
+  'dossier-code',
+  'procedure-code',
+  'field-code',
+  'dstcode',
+] = ['personal-id', 'cmnd', 'tax-code', 'agency-code', 'dossier-code', 'procedure-code', 'field-code', 'dstcode'];
 
 /**
  * One problem found while parsing an identifier. `code` is a catalogued issue code
