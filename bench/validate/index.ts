@@ -32,7 +32,8 @@ import {
   validateNdjson,
 } from '@motcua/schemas';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { dossier, prng } from './generate.ts';
+import { prng } from '../prng.ts';
+import { dossier } from './generate.ts';
 
 type Check = (v: unknown) => { ok: boolean; issues: ValidationIssue[] };
 

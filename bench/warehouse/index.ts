@@ -26,7 +26,8 @@ import { fileURLToPath } from 'node:url';
 import type { DigitizedDocument } from '@motcua/schemas';
 import { openSqliteStore, type SqliteStore } from '@motcua/store';
 import { openPostgresStore, type PostgresStore } from '@motcua/store/postgres';
-import { ownerId, papersOf, prng, RESULTS } from './generate.ts';
+import { prng } from '../prng.ts';
+import { ownerId, papersOf, RESULTS } from './generate.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BATCH = 5000;
