@@ -68,6 +68,10 @@ export function checkFailure(
   };
 }
 
+/** The outbox columns both stores select, in {@link OutboxRow} order. */
+export const OUTBOX_COLUMNS: string =
+  'id, key, type, payload, state, attempts, enqueued_at_ms, available_at_ms, last_error, lease_token, lease_until_ms';
+
 /** An outbox row as both databases return it (numbers possibly as strings from PostgreSQL). */
 export interface OutboxRow {
   id: string;

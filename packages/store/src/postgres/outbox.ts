@@ -17,6 +17,7 @@ import type {
 import { StoreError } from '../errors.ts';
 import {
   type CheckedEnqueue,
+  OUTBOX_COLUMNS as COLUMNS,
   checkClaim,
   checkEnqueue,
   checkFailure,
@@ -40,9 +41,6 @@ export async function insertOutboxMessage(q: Queryable, m: CheckedEnqueue, nowMs
   );
   return result.rowCount === 1;
 }
-
-const COLUMNS =
-  'id, key, type, payload, state, attempts, enqueued_at_ms, available_at_ms, last_error, lease_token, lease_until_ms';
 
 /**
  * An {@link OutboxStore} in PostgreSQL. A claim locks its candidates with

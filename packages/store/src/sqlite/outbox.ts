@@ -17,6 +17,7 @@ import type {
 import { StoreError } from '../errors.ts';
 import {
   type CheckedEnqueue,
+  OUTBOX_COLUMNS as COLUMNS,
   checkClaim,
   checkEnqueue,
   checkFailure,
@@ -41,9 +42,6 @@ export function insertOutboxMessage(db: SqliteDatabase, m: CheckedEnqueue, nowMs
     .run(m.id, m.key, m.type, m.payload, nowMs, m.availableAtMs ?? nowMs);
   return result.changes === 1;
 }
-
-const COLUMNS =
-  'id, key, type, payload, state, attempts, enqueued_at_ms, available_at_ms, last_error, lease_token, lease_until_ms';
 
 /**
  * An {@link OutboxStore} in a SQLite database. Claims run in `BEGIN IMMEDIATE`
