@@ -35,7 +35,9 @@ export type SignatureErrorCode =
   /** A PEM/DER input given by the caller (trust anchor, CRL file, …) is unreadable. */
   | 'INVALID_INPUT'
   /** The caller's options are inconsistent. */
-  | 'INVALID_OPTIONS';
+  | 'INVALID_OPTIONS'
+  /** A file to verify could not be opened or read (`verifyPdfFile`). */
+  | 'FILE_UNREADABLE';
 
 /**
  * Error raised by the signing package, with a stable `code` and the original `cause`.

@@ -24,5 +24,11 @@ export type {
   VerificationReport,
 } from './verify/report.ts';
 export { verifyPdf } from './verify/verify-pdf.ts';
+export {
+  type PdfFileRead,
+  type PdfFileTuning,
+  verifyPdfFile,
+  verifyPdfFileWith,
+} from './verify/verify-pdf-file.ts';
 export type { BinaryOrPem } from './x509/pem.ts';
 export * from './xml/index.ts';

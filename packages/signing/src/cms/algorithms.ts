@@ -299,10 +299,29 @@ export function verifySignatureSlices(
   }
 }
 
-/** Hashes a list of slices incrementally. */
-export function hashSlices(digest: Digest, slices: readonly Uint8Array[]): Uint8Array {
+/**
+ * A source of signed data that hashes it itself — a large file's ByteRange streamed from disk
+ * rather than held in memory. `read` materialises the slices, for the rare signature made
+ * without signed attributes (the signature is then over the data, not over a digest).
+ */
+export interface HashSource {
+  digest(d: Digest): Uint8Array;
+  read(): readonly Uint8Array[];
+}
+
+/** Signed data: the slices in order, or a {@link HashSource}. */
+export type HashInput = readonly Uint8Array[] | HashSource;
+
+/** The slices of a {@link HashInput} (read from its source when it is one). */
+export function slicesOfInput(input: HashInput): readonly Uint8Array[] {
+  return Array.isArray(input) ? (input as readonly Uint8Array[]) : (input as HashSource).read();
+}
+
+/** Hashes a list of slices incrementally (or asks a {@link HashSource} for its digest). */
+export function hashSlices(digest: Digest, input: HashInput): Uint8Array {
+  if (!Array.isArray(input)) return (input as HashSource).digest(digest);
   const h = createHash(digest.node);
-  for (const s of slices) h.update(s);
+  for (const s of input as readonly Uint8Array[]) h.update(s);
   return h.digest();
 }
 

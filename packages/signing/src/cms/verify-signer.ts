@@ -15,7 +15,9 @@ import {
   type Digest,
   digestByOid,
   hash,
+  type HashInput,
   hashSlices,
+  slicesOfInput,
   keyMatchesAlgorithm,
   type PublicKey,
   type SignatureAlgorithm,
@@ -48,7 +50,7 @@ import {
 } from './signed-data.ts';
 
 /** What was signed: detached data (ByteRange slices) or the SignedData's own eContent. */
-export type SignedContent = { kind: 'detached'; slices: readonly Uint8Array[] } | { kind: 'attached' };
+export type SignedContent = { kind: 'detached'; slices: HashInput } | { kind: 'attached' };
 
 /** Options for {@link verifySigner}. */
 export interface VerifySignerOptions {
@@ -181,7 +183,7 @@ export function verifySigner(sd: SignedData, opts: VerifySignerOptions): SignerV
       for (const v of a.values) out.signatureTimestamps.push(Uint8Array.from(raw(v)));
 
   // Content digest (check 15 / 17)
-  const signedData: readonly Uint8Array[] =
+  const signedData: HashInput =
     opts.content.kind === 'detached' ? opts.content.slices : [sd.eContent as Uint8Array];
   if (si.signedAttrs) {
     const md = singleAttribute(attrs, OID.messageDigest);
@@ -218,7 +220,7 @@ export function verifySigner(sd: SignedData, opts: VerifySignerOptions): SignerV
     }
     const ok = tbsForSignature
       ? verifySignature(key, sigAlg, tbsForSignature, si.signature)
-      : verifySignatureSlices(key, sigAlg, signedData, si.signature);
+      : verifySignatureSlices(key, sigAlg, slicesOfInput(signedData), si.signature);
     if (ok || chosen === undefined || (chosenKey && !keyMatchesAlgorithm(chosenKey, sigAlg))) {
       chosen = c;
       chosenKey = key;

@@ -1,5 +1,6 @@
 import { hexValue } from './lexer.ts';
 import type { PdfString } from './objects.ts';
+import { ensureLoaded } from './sparse.ts';
 
 /**
  * Byte-level signature checks of signatures.md §9: the ByteRange shape (check 2), the gap being
@@ -30,6 +31,7 @@ export function gapFailure(
   contents: PdfString | undefined,
 ): string | undefined {
   const [, b, c] = br as [number, number, number, number];
+  ensureLoaded(bytes, b, c);
   if (bytes[b] !== 0x3c) return 'the gap does not start with <';
   if (bytes[c - 1] !== 0x3e) return 'the gap does not end with >';
   for (let p = b + 1; p < c - 1; p++) {

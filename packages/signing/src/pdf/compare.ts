@@ -1,4 +1,5 @@
 import type { Budget } from './limits.ts';
+import { ensureLoaded } from './sparse.ts';
 import type { PdfDict, PdfObject } from './objects.ts';
 
 /**
@@ -45,6 +46,8 @@ export function sameObject(
       if (la !== b.dataEnd - b.dataStart) return false;
       if (a.dataStart === b.dataStart) return true;
       budget.spend(la >> 3);
+      ensureLoaded(bytes, a.dataStart, a.dataEnd);
+      ensureLoaded(bytes, b.dataStart, b.dataEnd);
       for (let i = 0; i < la; i++) if (bytes[a.dataStart + i] !== bytes[b.dataStart + i]) return false;
       return true;
     }

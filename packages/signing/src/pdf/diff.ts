@@ -17,6 +17,7 @@ import {
   refKey,
 } from './objects.ts';
 import { referrersOf } from './references.ts';
+import { ensureLoaded } from './sparse.ts';
 import type { PdfModificationKind } from './types.ts';
 
 /**
@@ -713,6 +714,7 @@ export function diffRevision(doc: PdfDocument, r: number, before: FormState, aft
 function referencesBefore(doc: PdfDocument, rev: number, targets: ReadonlySet<number>): Set<number> {
   const found = new Set<number>();
   const end = doc.revisions[rev]?.endOffset ?? 0;
+  ensureLoaded(doc.bytes, 0, end);
   scanRefs(doc.bytes, end, targets, found, doc.budget);
   const streams = new Set<number>();
   for (let r = 0; r <= rev; r++) {

@@ -4,6 +4,7 @@ import { ascii, findBytes, isWhite, PdfLexer } from './lexer.ts';
 import { type Budget, FormatError, isRecoverable, LimitError } from './limits.ts';
 import { dictOf, isInt, isName, isRef, isStream, type PdfDict, type PdfObject, type PdfRef } from './objects.ts';
 import type { ProblemList } from './problems.ts';
+import { ensureLoaded } from './sparse.ts';
 import {
   findEntry,
   findLastStartxref,
@@ -265,6 +266,7 @@ export class PdfDocument {
   streamData(s: PdfObject | undefined): Uint8Array | undefined {
     if (!isStream(s)) return undefined;
     try {
+      ensureLoaded(this.bytes, s.dataStart, s.dataEnd);
       return decodeStream(this.bytes.subarray(s.dataStart, s.dataEnd), s.dict, this.budget, s.dataStart);
     } catch (e) {
       if (!isRecoverable(e)) throw e;
@@ -436,6 +438,7 @@ export class PdfDocument {
 
   /** True when the bytes `[from, to)` are only white-space (or NUL padding). */
   onlyWhitespace(from: number, to: number): boolean {
+    ensureLoaded(this.bytes, from, to);
     for (let p = from; p < to; p++) if (!isWhite(this.bytes[p])) return false;
     return true;
   }

@@ -1,5 +1,6 @@
 import { ascii, findBytes, isDigit, isRegular, isWhite, PdfLexer } from './lexer.ts';
 import { type Budget, FormatError } from './limits.ts';
+import { ensureLoaded } from './sparse.ts';
 import { isDict, isInt, isRef, type PdfObject, type PdfRef } from './objects.ts';
 
 /** An indirect object as found in the file (`num gen obj … endobj`, §7.3.10). */
@@ -86,6 +87,7 @@ export function parseIndirectAt(
     let dataEnd = -1;
     if (isInt(lengthObj) && lengthObj >= 0 && dataStart + lengthObj <= bytes.length) {
       let p = dataStart + lengthObj;
+      ensureLoaded(bytes, p, p + 4 + ENDSTREAM.length);
       while (p < bytes.length && isWhite(bytes[p]) && p < dataStart + lengthObj + 4) p++;
       if (startsWith(bytes, p, ENDSTREAM)) dataEnd = dataStart + lengthObj;
     }
@@ -103,8 +105,9 @@ export function parseIndirectAt(
       while (isWhite(bytes[p])) p++;
       after = p + ENDSTREAM.length;
     }
-    lx.pos = after;
-    const end = lx.eatKeyword('endobj') ? lx.pos : after;
+    // A new lexer: the payload may be unloaded in a sparse file, and this one stops before it.
+    const tail = new PdfLexer(bytes, after, budget);
+    const end = tail.eatKeyword('endobj') ? tail.pos : after;
     return { num, gen, obj: { k: 'stream', dict: obj, dataStart, dataEnd }, start: offset, end };
   }
   const afterObj = lx.pos;

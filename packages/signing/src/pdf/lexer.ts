@@ -1,4 +1,5 @@
 import { type Budget, FormatError, LimitError } from './limits.ts';
+import { ensureLoaded, loadedEnd, noteClamped } from './sparse.ts';
 import type { PdfArray, PdfDict, PdfName, PdfObject, PdfString } from './objects.ts';
 
 /** Byte classes of ISO 32000-1 §7.2.2: 1 = white-space, 2 = delimiter, 0 = regular. */
@@ -50,7 +51,11 @@ export class PdfLexer {
   constructor(bytes: Uint8Array, pos: number, budget: Budget, end: number = bytes.length) {
     this.bytes = bytes;
     this.pos = pos;
-    this.end = Math.min(end, bytes.length);
+    // In a large file read sparsely, the lexer stops where unloaded bytes begin (sparse.ts).
+    const wanted = Math.min(end, bytes.length);
+    const loaded = loadedEnd(bytes, pos);
+    this.end = Math.min(wanted, loaded);
+    if (loaded < wanted) noteClamped(bytes, this);
     this.budget = budget;
   }
 
@@ -393,6 +398,7 @@ function sameScalar(a: PdfObject | undefined, b: PdfObject): boolean {
 
 /** Finds `needle` in `hay[from, to)`; -1 when absent. Charges the scanned distance to `budget`. */
 export function findBytes(hay: Uint8Array, needle: Uint8Array, from: number, to: number, budget: Budget): number {
+  ensureLoaded(hay, from, to);
   const first = needle[0] as number;
   const last = Math.min(to, hay.length) - needle.length;
   let p = Math.max(0, from);
@@ -424,6 +430,7 @@ export function findBytesBackward(
   to: number,
   budget: Budget,
 ): number {
+  ensureLoaded(hay, from, to);
   const first = needle[0] as number;
   let p = Math.min(to, hay.length) - needle.length;
   const lo = Math.max(0, from);

@@ -1,3 +1,4 @@
+import { assertLoaded, ensureLoaded, loadedEnd } from './sparse.ts';
 import { decodeStream } from './filters.ts';
 import { headerAt, parseIndirectAt, startsWith, uintAt } from './indirect.ts';
 import { ascii, findBytes, findBytesBackward, isRegular, isWhite, PdfLexer } from './lexer.ts';
@@ -155,6 +156,7 @@ export function findLastStartxref(bytes: Uint8Array, budget: Budget): { value: n
     if (i >= 0) {
       let p = i + STARTXREF.length;
       while (isWhite(bytes[p])) p++;
+      assertLoaded(bytes, i, p + 20);
       const v = uintAt(bytes, p);
       if (v !== undefined) return { value: v[0], pos: i };
     }
@@ -190,6 +192,7 @@ export function revisionEndAfter(
     if (v !== undefined) {
       let p = v[1];
       while (isWhite(bytes[p])) p++;
+      assertLoaded(bytes, sectionEnd, p + EOF.length + 2);
       if (startsWith(bytes, p, EOF)) {
         const eof = p + EOF.length;
         return { eof, end: eolAfter(bytes, eof), startxref: sx };
@@ -218,6 +221,7 @@ export function readSection(ctx: XrefContext, offset: number, allowHybrid: boole
     const window = 64;
     const from = Math.max(0, offset - window);
     const to = Math.min(bytes.length, offset + window);
+    ensureLoaded(bytes, from, to + 32);
     const x = findBytes(bytes, XREF, from, to, budget);
     const candidates: number[] = [];
     if (x >= 0 && !isRegular(bytes[x + 4]) && (x === 0 || !isRegular(bytes[x - 1]))) candidates.push(x);
@@ -258,7 +262,9 @@ function readSectionExact(ctx: XrefContext, offset: number, allowHybrid: boolean
   const { bytes } = ctx;
   if (offset < 0 || offset >= bytes.length) throw new FormatError('xref offset outside the file', offset);
   let p = offset;
+  loadedEnd(bytes, offset); // loads a window when the section lies where a sparse read skipped
   while (isWhite(bytes[p])) p++;
+  assertLoaded(bytes, offset, p + 5);
   if (startsWith(bytes, p, XREF) && !isRegular(bytes[p + 4])) return readTable(ctx, p, allowHybrid);
   return readXrefStream(ctx, p);
 }
@@ -266,7 +272,7 @@ function readSectionExact(ctx: XrefContext, offset: number, allowHybrid: boolean
 function readTable(ctx: XrefContext, offset: number, allowHybrid: boolean): XrefSection {
   const { bytes, budget } = ctx;
   const b = new EntryBuilder(ctx);
-  const lx = new PdfLexer(bytes, offset + 4, budget);
+  let lx = new PdfLexer(bytes, offset + 4, budget);
   for (;;) {
     lx.skipWs();
     if (lx.peekKeyword() === 'trailer') break;
@@ -279,6 +285,8 @@ function readTable(ctx: XrefContext, offset: number, allowHybrid: boolean): Xref
     budget.spend(count * 8);
     b.reserve(count);
     let q = lx.pos;
+    const rows = q;
+    ensureLoaded(bytes, q, q + count * 20 + 64);
     for (let i = 0; i < count; i++) {
       while (isWhite(bytes[q])) q++;
       const off = uintAt(bytes, q);
@@ -294,7 +302,9 @@ function readTable(ctx: XrefContext, offset: number, allowHybrid: boolean): Xref
       q++;
       b.push(start + i, t === 0x6e ? 1 : 0, off[0], gen[0]);
     }
-    lx.pos = q;
+    assertLoaded(bytes, rows, q);
+    lx = new PdfLexer(bytes, q, budget); // rows may have been loaded after lx was made
+
   }
   lx.pos += 7;
   const trailer = lx.readObject(0, budget.limits.maxDepth);
@@ -333,6 +343,7 @@ function readXrefStream(ctx: XrefContext, offset: number): XrefSection {
   else if (isArray(indexObj) && indexObj.items.length % 2 === 0 && indexObj.items.every((x) => isInt(x) && x >= 0)) {
     for (const x of indexObj.items) index.push(x as number);
   } else throw new FormatError('bad xref stream /Index', offset);
+  ensureLoaded(bytes, s.dataStart, s.dataEnd);
   const data = decodeStream(bytes.subarray(s.dataStart, s.dataEnd), d, budget, offset);
   const b = new EntryBuilder(ctx);
   let row = 0;

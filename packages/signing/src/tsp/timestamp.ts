@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { algorithmIdentifier, type Digest, digestByOid, hashSlices } from '../cms/algorithms.ts';
+import { algorithmIdentifier, type Digest, digestByOid, type HashInput, hashSlices } from '../cms/algorithms.ts';
 import { bytesEqual, integerHex, octets, oid, parseDer, seq, time } from '../cms/der.ts';
 import { OID, parseSignedData, type SignedData } from '../cms/signed-data.ts';
 import { type SignerVerification, verifySigner } from '../cms/verify-signer.ts';
@@ -71,7 +71,7 @@ export function parseTstInfo(der: Uint8Array): TstInfo {
  */
 export function verifyTimestampToken(
   token: Uint8Array,
-  imprintData: readonly Uint8Array[],
+  imprintData: HashInput,
   ctx: { pool: CertPool; anchors: TrustAnchors; derOrder: 'fail' | 'warn' },
 ): TimestampVerification {
   const out: TimestampVerification = { findings: [], intact: false, trusted: false };

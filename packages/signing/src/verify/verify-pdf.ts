@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { hashSlices } from '../cms/algorithms.ts';
+import { type HashInput, hashSlices } from '../cms/algorithms.ts';
 import { bytesEqual } from '../cms/der.ts';
 import { OID, parseSignedData, type SignedData } from '../cms/signed-data.ts';
 import { type SignerVerification, verifySigner } from '../cms/verify-signer.ts';
@@ -34,13 +34,27 @@ import {
 
 export { loadCertificates } from './signer-checks.ts';
 
-/** The two signed slices of a valid ByteRange, or undefined. */
-function slicesOf(bytes: Uint8Array, br: readonly number[] | undefined): Uint8Array[] | undefined {
+/** `[a, b, c, d]` of a ByteRange the signed content can be taken from (two slices inside the file), or undefined. */
+export function usableByteRange(
+  br: readonly number[] | undefined,
+  fileLength: number,
+): [number, number, number, number] | undefined {
   if (br?.length !== 4 || !br.every((n) => Number.isSafeInteger(n) && n >= 0)) return undefined;
   const [a, b, c, d] = br as [number, number, number, number];
-  if (a !== 0 || b <= 0 || c <= b || c + d > bytes.length) return undefined;
+  if (a !== 0 || b <= 0 || c <= b || c + d > fileLength) return undefined;
+  return [a, b, c, d];
+}
+
+/** The two signed slices of a valid ByteRange, or undefined. */
+function slicesOf(bytes: Uint8Array, br: readonly number[] | undefined): Uint8Array[] | undefined {
+  const r = usableByteRange(br, bytes.length);
+  if (r === undefined) return undefined;
+  const [a, b, c, d] = r;
   return [bytes.subarray(a, a + b), bytes.subarray(c, c + d)];
 }
+
+/** Where {@link verifyPdfStructure} takes the signed content of a ByteRange from. */
+export type SignedContentOf = (byteRange: readonly number[] | undefined) => HashInput | undefined;
 
 /** Parses a PDF date (`D:YYYYMMDDHHmmSSOHH'mm'`). */
 export function parsePdfDate(s: string | undefined): Date | undefined {
@@ -64,7 +78,7 @@ export function parsePdfDate(s: string | undefined): Date | undefined {
 }
 
 interface Context {
-  bytes: Uint8Array;
+  content: SignedContentOf;
   lang: Lang;
   validationTime: Date;
   policy: ResolvedPolicy;
@@ -93,12 +107,31 @@ interface Context {
  * ```
  * @category Verification
  */
-export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Promise<VerificationReport> {
+export function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Promise<VerificationReport> {
+  return verifyPdfStructure(
+    () => readPdfSignatures(bytes, options.pdfLimits),
+    options,
+    (br) => slicesOf(bytes, br),
+  );
+}
+
+/**
+ * The verification behind {@link verifyPdf} and `verifyPdfFile`: `read` yields the reader's
+ * structure, `content` the signed bytes of a ByteRange (slices in memory, or a source streaming
+ * them from a file), and `beforeSignatures` (optional) sees the structure and the decoded CMS of
+ * every signature before any is verified — the file reader hashes all ranges in one pass there.
+ */
+export async function verifyPdfStructure(
+  read: () => PdfSignatureStructure,
+  options: VerifyOptions,
+  content: SignedContentOf,
+  beforeSignatures?: (structure: PdfSignatureStructure, parsed: readonly (SignedData | Error)[]) => void,
+): Promise<VerificationReport> {
   const { lang, validationTime, policy, anchors, pool, crls: callerCrls, ocsps: callerOcsps } = prepareOptions(options);
 
   let structure: PdfSignatureStructure;
   try {
-    structure = readPdfSignatures(bytes, options.pdfLimits);
+    structure = read();
   } catch (cause) {
     // The reader promises not to throw; keep the promise of this function regardless.
     const message = render('PDF_UNREADABLE', lang);
@@ -138,8 +171,9 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Prom
     }
   });
   const sources = collectSources(raw);
+  beforeSignatures?.(structure, parsed);
   const ctx: Context = {
-    bytes,
+    content,
     lang,
     validationTime,
     policy,
@@ -154,7 +188,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Prom
   // Document timestamps first: they are proofs of existence for the signatures they cover.
   structure.signatures.forEach((sig, i) => {
     const sd = parsed[i];
-    const slices = slicesOf(bytes, sig.byteRange);
+    const slices = content(sig.byteRange);
     if (sig.type === 'doc-timestamp' && sig.contents && slices && !(sd instanceof Error))
       ctx.docTimestamps.set(
         i,
@@ -243,7 +277,7 @@ async function signatureReport(ctx: Context, i: number): Promise<SignatureReport
   const state = newSignerState();
   const findings = state.findings;
   findings.push(...sig.problems.map(toFinding));
-  const slices = slicesOf(ctx.bytes, sig.byteRange);
+  const slices = ctx.content(sig.byteRange);
   const sd = ctx.parsed[i];
   if (!sig.contents || !slices) {
     if (!findings.some((f) => f.indication)) findings.push(failed('CMS_MISSING', 'FORMAT_FAILURE'));
@@ -305,7 +339,7 @@ async function signature(
   ctx: Context,
   sig: PdfSignatureField,
   sd: SignedData,
-  slices: Uint8Array[],
+  slices: HashInput,
   state: SignerState,
 ): Promise<void> {
   const f = state.findings;
