@@ -39,6 +39,34 @@ function toInputError(err: unknown, source: string): InputError {
 }
 
 /**
+ * The first `bytes` bytes of a file (fewer when it is shorter), to detect its format before
+ * deciding how to read it.
+ *
+ * @throws {InputError} when the file cannot be opened or read.
+ * @example
+ * ```ts
+ * import { readHead } from '@motcua/cli';
+ * const head = await readHead('ket-qua.pdf', 1024);
+ * console.log(Buffer.from(head).toString('latin1').startsWith('%PDF-'));
+ * ```
+ * @category CLI
+ */
+export async function readHead(file: string, bytes: number): Promise<Uint8Array> {
+  try {
+    const h = await open(file, 'r');
+    try {
+      const buf = new Uint8Array(bytes);
+      const { bytesRead } = await h.read(buf, 0, bytes, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await h.close();
+    }
+  } catch (err) {
+    throw toInputError(err, file);
+  }
+}
+
+/**
  * Reads a whole file (or standard input for `-`) up to `maxBytes`, as a plain `Uint8Array`
  * view: a file is read with one allocation (its size is checked first), standard input
  * with one final join — large signed PDFs are not copied again on the way in.

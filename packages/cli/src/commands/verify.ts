@@ -15,11 +15,12 @@ import {
   type VerificationReport,
   verifyJws,
   verifyPdf,
+  verifyPdfFile,
   verifyXml,
 } from '@motcua/signing';
 import { type Command, EXIT, type Io } from '../command.ts';
 import { pickLang, t } from '../lang.ts';
-import { InputError, readWhole } from '../read-input.ts';
+import { InputError, readHead, readWhole } from '../read-input.ts';
 
 const USAGE = `motcua verify <file> [--trust <pem-file|dir>]... [--crl <file>]... [--ocsp <file>]... [--at <ISO instant>] [--json] [--lang vi|en]
               [--element </path/of/element>]... [--detached <payload-file>]
@@ -140,13 +141,16 @@ async function runVerify(args: string[], io: Io): Promise<number> {
       return usageError(io, t(lang, `thời điểm không hợp lệ: ${values.at}`, `invalid instant: ${values.at}`));
   }
 
-  let doc: Uint8Array;
+  // A PDF on disk is verified from the file: large scanned results are then neither read into
+  // memory nor copied (verifyPdfFile streams the signed ranges). Everything else is read whole.
+  let doc: Uint8Array | undefined;
   let trust: Uint8Array[];
   let crls: Uint8Array[];
   let ocsps: Uint8Array[];
   let detached: Uint8Array | undefined;
   try {
-    doc = await readWhole(file, io.stdin);
+    const head = file === '-' ? undefined : await readHead(file, 1024);
+    if (head === undefined || detectFormat(head) !== 'pdf') doc = await readWhole(file, io.stdin);
     trust = await readTrust(values.trust ?? []);
     crls = await readFiles(values.crl ?? []);
     ocsps = await readFiles(values.ocsp ?? []);
@@ -172,14 +176,20 @@ async function runVerify(args: string[], io: Io): Promise<number> {
       ...(values.element ? { expectedSignedElements: values.element } : {}),
       ...(detached ? { detachedPayload: detached } : {}),
     };
-    const format = detectFormat(doc) ?? formatByName(file);
+    const format = doc === undefined ? 'pdf' : (detectFormat(doc) ?? formatByName(file));
     report =
-      format === 'xml'
-        ? await verifyXml(doc, options)
-        : format === 'jws'
-          ? await verifyJws(doc, options)
-          : await verifyPdf(doc, options);
+      doc === undefined
+        ? await verifyPdfFile(file, options)
+        : format === 'xml'
+          ? await verifyXml(doc, options)
+          : format === 'jws'
+            ? await verifyJws(doc, options)
+            : await verifyPdf(doc, options);
   } catch (err) {
+    if (err instanceof SignatureError && err.code === 'FILE_UNREADABLE') {
+      io.stderr.write(`motcua verify: ${t(lang, 'không đọc được tệp', 'cannot read file')} ${file}\n`);
+      return EXIT.usage;
+    }
     if (err instanceof SignatureError) {
       io.stderr.write(
         `motcua verify: ${t(lang, 'dữ liệu tin cậy / CRL không đọc được', 'unreadable trust anchor / CRL')}: ${err.message}\n`,
