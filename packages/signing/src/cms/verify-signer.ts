@@ -14,14 +14,14 @@ import {
   algorithmIdentifier,
   type Digest,
   digestByOid,
-  hash,
   type HashInput,
+  hash,
   hashSlices,
-  slicesOfInput,
   keyMatchesAlgorithm,
   type PublicKey,
   type SignatureAlgorithm,
   signatureAlgorithm,
+  slicesOfInput,
   verifySignature,
   verifySignatureSlices,
 } from './algorithms.ts';
@@ -183,8 +183,7 @@ export function verifySigner(sd: SignedData, opts: VerifySignerOptions): SignerV
       for (const v of a.values) out.signatureTimestamps.push(Uint8Array.from(raw(v)));
 
   // Content digest (check 15 / 17)
-  const signedData: HashInput =
-    opts.content.kind === 'detached' ? opts.content.slices : [sd.eContent as Uint8Array];
+  const signedData: HashInput = opts.content.kind === 'detached' ? opts.content.slices : [sd.eContent as Uint8Array];
   if (si.signedAttrs) {
     const md = singleAttribute(attrs, OID.messageDigest);
     if (md !== undefined && md !== 'multiple' && isUniversal(md, TAG.OCTET_STRING)) {

@@ -1,6 +1,6 @@
 import type { Budget } from './limits.ts';
-import { ensureLoaded } from './sparse.ts';
 import type { PdfDict, PdfObject } from './objects.ts';
+import { ensureLoaded } from './sparse.ts';
 
 /**
  * Structural equality of two PDF objects as written (references compared by number, not

@@ -1,7 +1,7 @@
 import { ascii, findBytes, isDigit, isRegular, isWhite, PdfLexer } from './lexer.ts';
 import { type Budget, FormatError } from './limits.ts';
-import { ensureLoaded } from './sparse.ts';
 import { isDict, isInt, isRef, type PdfObject, type PdfRef } from './objects.ts';
+import { ensureLoaded } from './sparse.ts';
 
 /** An indirect object as found in the file (`num gen obj … endobj`, §7.3.10). */
 export interface IndirectObject {

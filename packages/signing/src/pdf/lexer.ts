@@ -1,6 +1,6 @@
 import { type Budget, FormatError, LimitError } from './limits.ts';
-import { ensureLoaded, loadedEnd, noteClamped } from './sparse.ts';
 import type { PdfArray, PdfDict, PdfName, PdfObject, PdfString } from './objects.ts';
+import { ensureLoaded, loadedEnd, noteClamped } from './sparse.ts';
 
 /** Byte classes of ISO 32000-1 §7.2.2: 1 = white-space, 2 = delimiter, 0 = regular. */
 const CLASS = new Uint8Array(256);

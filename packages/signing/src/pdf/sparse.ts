@@ -20,7 +20,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 export interface SparseTuning {
   /**
    * Bytes kept loaded at the start of a stream payload (default 8 KiB, at least 128); a payload
-   * of fewer than `holeMinBytes + margin` bytes is loaded whole.
+   * of at most `holeMinBytes + margin` bytes is loaded whole.
    */
   holeMinBytes?: number;
   /** Bytes kept loaded at the end of a payload that becomes a hole (default 1 KiB). */
@@ -125,7 +125,7 @@ export class SparseFile {
   }
 
   /**
-   * The loading pass. It looks for `stream` keywords; a payload of at least `minHole + margin`
+   * The loading pass. It looks for `stream` keywords; a payload of more than `minHole + margin`
    * bytes whose end is known — from a direct `/Length` confirmed by `endstream` there, else by
    * searching for `endstream` — becomes a hole, and the pass continues after it without reading
    * it. Everything else is copied.
@@ -176,11 +176,12 @@ export class SparseFile {
         if (chunk[q] === 0x0a) q++;
         const dataStart = base + q;
         const length = directLength(chunk, i);
-        if (length !== undefined && length < minHole + margin) continue; // small: copied with the rest
+        if (length !== undefined && length <= minHole + margin) continue; // small: copied with the rest
         let end = length === undefined ? -1 : dataStart + length;
         if (end >= 0 && !this.endstreamAt(end)) end = -1;
         if (end < 0) end = this.findEndstream(dataStart);
-        if (end < 0 || end - dataStart < minHole + margin) continue;
+        // Only a non-empty hole: an empty one would still stop lexers and fail assertLoaded.
+        if (end < 0 || end - dataStart <= minHole + margin) continue;
         const hs = dataStart + minHole;
         const he = end - margin;
         take(at, hs);

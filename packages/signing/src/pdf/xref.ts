@@ -1,10 +1,10 @@
-import { assertLoaded, ensureLoaded, loadedEnd } from './sparse.ts';
 import { decodeStream } from './filters.ts';
 import { headerAt, parseIndirectAt, startsWith, uintAt } from './indirect.ts';
 import { ascii, findBytes, findBytesBackward, isRegular, isWhite, PdfLexer } from './lexer.ts';
 import { type Budget, FormatError, isRecoverable, LimitError } from './limits.ts';
 import { isArray, isDict, isInt, isName, isStream, type PdfDict } from './objects.ts';
 import type { ProblemList } from './problems.ts';
+import { assertLoaded, ensureLoaded, loadedEnd } from './sparse.ts';
 
 /**
  * Cross-reference reading (ISO 32000-1 §7.5.4–7.5.8): classic tables, xref streams, hybrid
@@ -304,7 +304,6 @@ function readTable(ctx: XrefContext, offset: number, allowHybrid: boolean): Xref
     }
     assertLoaded(bytes, rows, q);
     lx = new PdfLexer(bytes, q, budget); // rows may have been loaded after lx was made
-
   }
   lx.pos += 7;
   const trailer = lx.readObject(0, budget.limits.maxDepth);

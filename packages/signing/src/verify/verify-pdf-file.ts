@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { type Digest, digestByOid, type HashSource, algorithmIdentifier } from '../cms/algorithms.ts';
+import { algorithmIdentifier, type Digest, digestByOid, type HashSource } from '../cms/algorithms.ts';
 import type { SignedData } from '../cms/signed-data.ts';
 import { SignatureError } from '../errors.ts';
 import { resolveLimits } from '../pdf/limits.ts';
@@ -75,7 +75,10 @@ class FileRanges {
   /** Hashes every request not yet cached in one sequential pass over the file. */
   hashAll(requests: readonly { range: readonly [number, number, number, number]; digest: Digest }[]): void {
     const todo = new Map<string, { parts: [number, number][]; hash: ReturnType<typeof createHash> }>();
-    for (const { range: [a, b, c, d], digest } of requests) {
+    for (const {
+      range: [a, b, c, d],
+      digest,
+    } of requests) {
       const key = `${a} ${b} ${c} ${d}|${digest.node}`;
       if (this.cache.has(key) || todo.has(key)) continue;
       todo.set(key, {
