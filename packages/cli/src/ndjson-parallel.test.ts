@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { KINDS, type NdjsonRecordResult, type NdjsonSummary, validateNdjson } from '@motcua/schemas';
+import { KINDS, type NdjsonSummary, validateNdjson } from '@motcua/schemas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateNdjsonParallel } from './ndjson-parallel.ts';
+import { memoryIo } from '../test/memory-io.ts';
+import { validateCommand } from './commands/validate.ts';
+import { type NdjsonBlockResult, validateNdjsonBlocks, validateNdjsonParallel } from './ndjson-parallel.ts';
 
 const batch = JSON.parse(
   readFileSync(new URL('../../../examples/data/dvcqg-sample-batch.json', import.meta.url), 'utf8'),
 ) as { data: unknown[] };
 const dossiers = batch.data.map((d) => JSON.stringify(d));
 
-async function collect(it: AsyncGenerator<NdjsonRecordResult, NdjsonSummary, undefined>) {
-  const results: NdjsonRecordResult[] = [];
+async function collect<T>(it: AsyncGenerator<T, NdjsonSummary, undefined>) {
+  const results: T[] = [];
   for (;;) {
     const step = await it.next();
     if (step.done) return { results, summary: step.value };
@@ -23,64 +25,177 @@ function chunked(bytes: Uint8Array, cuts: number[]): () => AsyncGenerator<Uint8A
   return async function* () {
     let prev = 0;
     for (const p of [...points, bytes.length]) {
-      yield bytes.subarray(prev, p);
+      // A fresh copy per chunk, overwritten once consumed: the engine must copy what it keeps.
+      const chunk = bytes.slice(prev, p);
+      yield chunk;
+      chunk.fill(0x7b);
       prev = p;
     }
   };
 }
 
-describe('validateNdjsonParallel', () => {
-  const kind = KINDS['dvcqg-dossier'];
-  if (kind === undefined) throw new Error('dvcqg-dossier kind missing');
+const kind = KINDS['dvcqg-dossier'];
+if (kind === undefined) throw new Error('dvcqg-dossier kind missing');
 
-  it('gives exactly the in-process results, in order, for any mix of lines and chunking', async () => {
-    const line = fc.oneof(
-      { weight: 6, arbitrary: fc.constantFrom(...dossiers) },
-      { weight: 1, arbitrary: fc.constantFrom('', '   ', '{', 'null', '[]', '{"MaHoSo":"x"}', 'x'.repeat(300)) },
-    );
+// Valid dossiers (some with warnings), blank and whitespace lines, invalid JSON, wrong
+// shapes, lines over the 4096-byte cap used below, a BOM, invalid UTF-8.
+const line = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...dossiers) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '',
+      '   ',
+      '\t',
+      '{',
+      'null',
+      '[]',
+      '{"MaHoSo":"x"}',
+      'x'.repeat(300),
+      'y'.repeat(5000),
+      `\uFEFF${dossiers[0]}`,
+      '{"MaHoSo":"\uFFFD"}',
+    ),
+  },
+);
+
+function encode(lines: string[], crlf: boolean, trailingNewline: boolean, badUtf8: boolean): Uint8Array {
+  const text = lines.join(crlf ? '\r\n' : '\n') + (trailingNewline ? (crlf ? '\r\n' : '\n') : '');
+  const bytes = new TextEncoder().encode(text);
+  if (!badUtf8 || bytes.length === 0) return bytes;
+  // A truncated multi-byte sequence just before the first newline (or at the very end).
+  const at = bytes.indexOf(0x0a);
+  const out = new Uint8Array(bytes.length + 1);
+  const cut = at === -1 ? bytes.length : at;
+  out.set(bytes.subarray(0, cut));
+  out[cut] = 0xe1;
+  out.set(bytes.subarray(cut), cut + 1);
+  return out;
+}
+
+describe('validateNdjsonParallel / validateNdjsonBlocks', () => {
+  it('give exactly the in-process results, in order, for any mix of lines, chunking and block size', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(line, { maxLength: 25 }),
-        fc.array(fc.nat(), { maxLength: 6 }),
-        fc.integer({ min: 1, max: 3 }),
-        fc.boolean(),
-        async (lines, cuts, workers, trailingNewline) => {
-          const bytes = new TextEncoder().encode(lines.join('\n') + (trailingNewline ? '\n' : ''));
+        fc.array(line, { maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.record({
+          workers: fc.integer({ min: 1, max: 3 }),
+          blockBytes: fc.constantFrom(1, 7, 100, 2048, 1 << 16),
+          validateWhileStarting: fc.boolean(),
+          crlf: fc.boolean(),
+          trailingNewline: fc.boolean(),
+          badUtf8: fc.boolean(),
+        }),
+        async (lines, cuts, o) => {
+          const bytes = encode(lines, o.crlf, o.trailingNewline, o.badUtf8);
           const maxLineBytes = 4096;
           const expected = await collect(
-            validateNdjson(chunked(bytes, cuts)(), (v, o) => kind.validate(v, o), { lang: 'en', maxLineBytes }),
+            validateNdjson(chunked(bytes, cuts)(), (v, opts) => kind.validate(v, opts), { lang: 'en', maxLineBytes }),
           );
-          const actual = await collect(
-            validateNdjsonParallel(chunked(bytes, cuts)(), {
-              kind: 'dvcqg-dossier',
-              workers,
-              lang: 'en',
-              maxLineBytes,
-              blockBytes: 2048,
-            }),
+          const options = {
+            kind: 'dvcqg-dossier',
+            workers: o.workers,
+            lang: 'en' as const,
+            maxLineBytes,
+            blockBytes: o.blockBytes,
+            validateWhileStarting: o.validateWhileStarting,
+          };
+          expect(await collect(validateNdjsonParallel(chunked(bytes, cuts)(), options))).toEqual(expected);
+
+          const blocks = await collect(validateNdjsonBlocks(chunked(bytes, cuts)(), options));
+          expect(blocks.summary).toEqual(expected.summary);
+          expect(blocks.results.flatMap((b) => b.records())).toEqual(expected.results);
+          expect(blocks.results.flatMap((b) => b.flagged())).toEqual(
+            expected.results.filter((r) => !r.valid || r.issues.length > 0),
           );
-          expect(actual).toEqual(expected);
+          checkBlocks(blocks.results, expected.summary);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 40 },
     );
   });
 
-  it('reports an overlong line in place without sending it to a worker', async () => {
-    const text = `${dossiers[0]}\n${'y'.repeat(5000)}\n${dossiers[0]}\n`;
+  it('sends every block to the workers when asked, and reports overlong lines in place', async () => {
+    const text = `${dossiers[0]}\n${'y'.repeat(5000)}\n\n${dossiers[1]}\n${'z'.repeat(3000)}`;
     const { results, summary } = await collect(
-      validateNdjsonParallel(chunked(new TextEncoder().encode(text), [10, 3000])(), {
+      validateNdjsonBlocks(chunked(new TextEncoder().encode(text), [10, 3000, 5100])(), {
         kind: 'dvcqg-dossier',
         workers: 2,
+        lang: 'en',
         maxLineBytes: 1000,
         blockBytes: 100,
+        validateWhileStarting: false,
       }),
     );
-    expect(results.map((r) => [r.line, r.issues[0]?.code ?? 'ok'])).toEqual([
-      [1, results[0]?.issues[0]?.code ?? 'ok'],
-      [2, 'INPUT_TOO_LARGE'],
-      [3, results[2]?.issues[0]?.code ?? 'ok'],
+    const records = results.flatMap((b) => b.records());
+    expect(records.map((r) => r.line)).toEqual([1, 2, 4, 5]);
+    expect(records[1]?.issues.map((i) => [i.code, i.params])).toEqual([
+      ['INPUT_TOO_LARGE', { size: 5000, maximum: 1000 }],
     ]);
-    expect(summary.records).toBe(3);
+    expect(records[3]?.issues.map((i) => [i.code, i.params])).toEqual([
+      ['INPUT_TOO_LARGE', { size: 3000, maximum: 1000 }],
+    ]);
+    expect(summary).toMatchObject({ records: 4, blankLines: 1 });
+    checkBlocks(results, summary);
+  });
+
+  it('stops its workers when the caller stops early', async () => {
+    const text = `${dossiers.join('\n')}\n`.repeat(50);
+    const it = validateNdjsonParallel(chunked(new TextEncoder().encode(text), [100, 5000])(), {
+      kind: 'dvcqg-dossier',
+      workers: 2,
+      blockBytes: 256,
+      validateWhileStarting: false,
+    });
+    const first = await it.next();
+    expect(first.done === false && first.value.line).toBe(1);
+    const end = await it.return({ records: 0, valid: 0, invalid: 0, warnings: 0, blankLines: 0 });
+    expect(end.done).toBe(true);
+  });
+
+  it('reports a worker failure as an error, not a hang', async () => {
+    async function* failing(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode(`${dossiers[0]}\n`);
+      throw new Error('disk gone');
+    }
+    await expect(collect(validateNdjsonParallel(failing(), { kind: 'dvcqg-dossier', workers: 1 }))).rejects.toThrow(
+      'disk gone',
+    );
+  });
+});
+
+/** Blocks tile the input: consecutive line numbers, statuses agree with the records. */
+function checkBlocks(blocks: NdjsonBlockResult[], summary: NdjsonSummary): void {
+  let next = 1;
+  const totals = { records: 0, valid: 0, invalid: 0, warnings: 0, blankLines: 0 };
+  for (const b of blocks) {
+    expect(b.firstLine).toBe(next);
+    next += b.status.length;
+    const records = b.records();
+    expect(records.map((r) => r.line)).toEqual([...b.status].flatMap((s, i) => (s === 0 ? [] : [b.firstLine + i])));
+    for (const [k, v] of Object.entries(b.summary)) totals[k as keyof NdjsonSummary] += v;
+    expect(b.summary.records).toBe(records.length);
+  }
+  expect(totals).toEqual(summary);
+}
+
+describe('motcua validate --ndjson', () => {
+  it('prints the same, byte for byte, on worker threads as in-process (text and --json, vi and en)', async () => {
+    const text = [dossiers[0], '', '{', dossiers[1], 'null', `${dossiers[2]}\r`, '   ', dossiers[0]].join('\n');
+    for (const extra of [[], ['--json'], ['--lang', 'en'], ['--json', '--lang', 'en']]) {
+      const outputs: string[] = [];
+      const codes: number[] = [];
+      for (const workers of ['0', '2']) {
+        const io = memoryIo(text);
+        codes.push(
+          await validateCommand.run(['-', '--as', 'dvcqg-dossier', '--ndjson', '--workers', workers, ...extra], io),
+        );
+        outputs.push(io.out());
+      }
+      expect(outputs[1]).toBe(outputs[0]);
+      expect(codes).toEqual([1, 1]);
+      expect(outputs[0]?.split('\n').length).toBeGreaterThan(6);
+    }
   });
 });

@@ -1,69 +1,29 @@
 /**
- * Worker side of {@link validateNdjsonParallel}: validates blocks of whole NDJSON lines.
+ * Worker side of {@link validateNdjsonBlocks}: validates blocks of whole NDJSON lines and
+ * answers with the compact {@link BlockOutcome}, handing the block's buffer back for reuse.
  * Loaded by `worker_threads`; not part of the public API.
  *
  * @module
  * @internal
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkLine, KINDS, type Lang, localizeIssues, type NdjsonRecordResult } from '@motcua/schemas';
+import { KINDS, type Lang, type RecordValidator } from '@motcua/schemas';
+import { validateBlock } from './ndjson-parallel-block.ts';
 
 interface Job {
   seq: number;
-  firstLine: number;
   bytes: Uint8Array;
   maxLine: number;
 }
 
 const { kind: kindName, lang } = workerData as { kind: string; lang: Lang };
 const kind = KINDS[kindName];
-const decoder = new TextDecoder('utf-8', { fatal: false });
+const check: RecordValidator | undefined = kind === undefined ? undefined : (v, o) => kind.validate(v, o);
 
 parentPort?.on('message', (job: Job) => {
-  // Per line: 0 blank, 1 valid without issues, 2 see `details`.
-  const status = new Uint8Array(countLines(job.bytes));
-  const details: NdjsonRecordResult[] = [];
-  let line = 0;
-  let start = 0;
-  const bytes = job.bytes;
-  while (start < bytes.length) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end === -1) end = bytes.length;
-    if (end - start > job.maxLine) {
-      status[line] = 2;
-      details.push({
-        line: job.firstLine + line,
-        valid: false,
-        issues: localizeIssues(
-          [{ code: 'INPUT_TOO_LARGE', path: [], params: { size: end - start, maximum: job.maxLine } }],
-          { lang },
-        ),
-      });
-      line++;
-      start = end + 1;
-      continue;
-    }
-    const text = decoder.decode(bytes.subarray(start, end));
-    if (text.trim() !== '') {
-      const r =
-        kind === undefined
-          ? { line: job.firstLine + line, valid: false, issues: [] }
-          : checkLine(text, job.firstLine + line, (v, o) => kind.validate(v, o), { lang });
-      if (r.valid && r.issues.length === 0) status[line] = 1;
-      else {
-        status[line] = 2;
-        details.push(r);
-      }
-    }
-    line++;
-    start = end + 1;
-  }
+  const out = validateBlock(job.bytes, job.maxLine, check, lang);
   const buffer = job.bytes.buffer as ArrayBuffer;
-  parentPort?.postMessage({ seq: job.seq, status, details, buffer }, [status.buffer, buffer]);
+  parentPort?.postMessage({ seq: job.seq, ...out, buffer }, [out.status.buffer, out.refs.buffer, buffer]);
 });
-
-function countLines(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;
-  return bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a ? n + 1 : n;
-}
+// Loading the schemas takes a while: until this arrives the calling thread validates.
+parentPort?.postMessage('ready');

@@ -16,7 +16,7 @@ import {
 } from '@motcua/schemas';
 import { type Command, EXIT, type Io } from '../command.ts';
 import { pickLang, t } from '../lang.ts';
-import { defaultWorkerCount, validateNdjsonParallel } from '../ndjson-parallel.ts';
+import { defaultWorkerCount, type NdjsonBlockResult, validateNdjsonBlocks } from '../ndjson-parallel.ts';
 import { DEFAULT_MAX_BYTES, InputError, openStream, readWhole } from '../read-input.ts';
 
 const USAGE = `motcua validate <file|-> --as <kind> [--json] [--ndjson] [--lang vi|en] [--max-bytes N]
@@ -85,11 +85,10 @@ async function runValidate(args: string[], io: Io): Promise<number> {
   try {
     if (values.ndjson === true) {
       const source = openStream(file, io.stdin);
-      const results =
-        workers === 0
-          ? validateNdjson(source, check, { lang })
-          : validateNdjsonParallel(source, { kind: kindName, workers, lang });
-      return await runNdjson(results, io, lang, values.json === true);
+      const json = values.json === true;
+      return workers === 0
+        ? await runNdjson(validateNdjson(source, check, { lang }), io, lang, json)
+        : await runNdjsonBlocks(validateNdjsonBlocks(source, { kind: kindName, workers, lang }), io, lang, json);
     }
     return await runWhole(file, io, lang, values.json === true, maxBytes, kindName, check);
   } catch (err) {
@@ -265,13 +264,11 @@ function renderReport(
   return `${out.join('\n')}\n`;
 }
 
-async function runNdjson(
-  it: AsyncGenerator<NdjsonRecordResult, NdjsonSummary, undefined>,
-  io: Io,
-  lang: Lang,
-  json: boolean,
-): Promise<number> {
-  let summary: NdjsonSummary | undefined;
+/**
+ * Buffered output for the NDJSON modes: one write per 64 KiB, waiting for `drain`. `add`
+ * returns a promise only when it writes, so that a record costs no async step otherwise.
+ */
+function ndjsonWriter(io: Io): { add(text: string): Promise<void> | undefined; end(): Promise<void> } {
   let buffered = '';
   const flush = async () => {
     if (buffered === '') return;
@@ -279,33 +276,82 @@ async function runNdjson(
     buffered = '';
     if (!io.stdout.write(chunk)) await new Promise<void>((resolve) => io.stdout.once('drain', () => resolve()));
   };
+  return {
+    add(text) {
+      buffered += text;
+      return buffered.length > 1 << 16 ? flush() : undefined;
+    },
+    end: flush,
+  };
+}
+
+function renderRecord(r: NdjsonRecordResult, lang: Lang, json: boolean): string {
+  if (json) return `${JSON.stringify({ line: r.line, valid: r.valid, issues: r.issues })}\n`;
+  const head = `${t(lang, 'dòng', 'line')} ${r.line}: ${r.valid ? (r.issues.length ? '⚠' : '✓') : '✗'}`;
+  return r.issues.length === 0
+    ? `${head}\n`
+    : `${head} ${r.issues.map((i) => `${i.path || '(root)'} [${i.code}] ${i.message}`).join('; ')}\n`;
+}
+
+function renderSummary(summary: NdjsonSummary, lang: Lang, json: boolean): string {
+  if (json) return `${JSON.stringify({ summary })}\n`;
+  return t(
+    lang,
+    `Tổng: ${summary.records} bản ghi — hợp lệ ${summary.valid}, không hợp lệ ${summary.invalid}, ${summary.warnings} cảnh báo\n`,
+    `Total: ${summary.records} records — valid ${summary.valid}, invalid ${summary.invalid}, ${summary.warnings} warnings\n`,
+  );
+}
+
+async function runNdjson(
+  it: AsyncGenerator<NdjsonRecordResult, NdjsonSummary, undefined>,
+  io: Io,
+  lang: Lang,
+  json: boolean,
+): Promise<number> {
+  const out = ndjsonWriter(io);
   for (;;) {
     const step = await it.next();
     if (step.done) {
-      summary = step.value;
-      break;
+      await out.add(renderSummary(step.value, lang, json));
+      await out.end();
+      return step.value.invalid === 0 ? EXIT.ok : EXIT.invalid;
     }
-    const r = step.value;
-    if (json) {
-      buffered += `${JSON.stringify({ line: r.line, valid: r.valid, issues: r.issues })}\n`;
-    } else {
-      const head = `${t(lang, 'dòng', 'line')} ${r.line}: ${r.valid ? (r.issues.length ? '⚠' : '✓') : '✗'}`;
-      buffered +=
-        r.issues.length === 0
-          ? `${head}\n`
-          : `${head} ${r.issues.map((i) => `${i.path || '(root)'} [${i.code}] ${i.message}`).join('; ')}\n`;
+    const writing = out.add(renderRecord(step.value, lang, json));
+    if (writing !== undefined) await writing;
+  }
+}
+
+/** The multi-core path: same output, but a valid record without issues is only a status byte. */
+async function runNdjsonBlocks(
+  blocks: AsyncGenerator<NdjsonBlockResult, NdjsonSummary, undefined>,
+  io: Io,
+  lang: Lang,
+  json: boolean,
+): Promise<number> {
+  const out = ndjsonWriter(io);
+  // Same text as renderRecord for { line, valid: true, issues: [] }.
+  const clean = json ? ['{"line":', ',"valid":true,"issues":[]}\n'] : [`${t(lang, 'dòng', 'line')} `, ': ✓\n'];
+  const [before, after] = clean as [string, string];
+  for (;;) {
+    const step = await blocks.next();
+    if (step.done) {
+      await out.add(renderSummary(step.value, lang, json));
+      await out.end();
+      return step.value.invalid === 0 ? EXIT.ok : EXIT.invalid;
     }
-    if (buffered.length > 1 << 16) await flush();
+    const { firstLine, status } = step.value;
+    const flagged = step.value.flagged();
+    let text = '';
+    let f = 0;
+    for (let i = 0; i < status.length; i++) {
+      const s = status[i];
+      if (s === 1) text += before + (firstLine + i) + after;
+      else if (s === 2) {
+        const r = flagged[f++];
+        if (r !== undefined) text += renderRecord(r, lang, json);
+      }
+    }
+    const writing = out.add(text);
+    if (writing !== undefined) await writing;
   }
-  if (json) {
-    buffered += `${JSON.stringify({ summary })}\n`;
-  } else {
-    buffered += t(
-      lang,
-      `Tổng: ${summary.records} bản ghi — hợp lệ ${summary.valid}, không hợp lệ ${summary.invalid}, ${summary.warnings} cảnh báo\n`,
-      `Total: ${summary.records} records — valid ${summary.valid}, invalid ${summary.invalid}, ${summary.warnings} warnings\n`,
-    );
-  }
-  await flush();
-  return summary.invalid === 0 ? EXIT.ok : EXIT.invalid;
 }
