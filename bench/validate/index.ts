@@ -10,19 +10,25 @@
  *   ajv          JSON.parse + ajv compiled from the exported JSON Schema (structure only)
  *   motcua       JSON.parse + the full dvcqg-dossier kind (structure, identifiers,
  *                cross-field rules, 766 warnings, localized issues), one thread
- *   motcua-mt    the same, as `motcua validate --ndjson` runs it by default: worker
- *                threads (one per core) validate blocks of lines, results in order
+ *   motcua-mt    the same, with the engine `motcua validate --ndjson` runs by default
+ *                (`validateNdjsonBlocks`): worker threads (one per core) split, parse
+ *                and validate blocks of lines and send back per-block totals plus the
+ *                records with issues, which are materialized here as the CLI does
+ *   motcua-cli   the whole command, `validateCommand.run([file, '--as', 'dvcqg-dossier',
+ *                '--ndjson'])`, its report (one line per record) written to a sink
  *
- * Both motcua figures are reported against the single-threaded json-parse floor; the
- * multi-core one says how many cores it used.
+ * The motcua figures are reported against the single-threaded json-parse floor; the
+ * multi-core ones say how many cores they used. `--only a,b` runs some passes only.
  *
  * Goal (issue #2): motcua ≥ 0.85 × the json-parse throughput.
  */
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { defaultWorkerCount, validateNdjsonParallel } from '@motcua/cli';
+import { defaultWorkerCount, validateCommand, validateNdjsonBlocks } from '@motcua/cli';
 import {
   jsonSchemaDocuments,
   KINDS,
@@ -51,16 +57,17 @@ async function* chunks(file: string): AsyncGenerator<Uint8Array> {
   }
 }
 
-async function pass(
-  file: string,
-  check: Check | 'parallel',
-  workers: number,
-): Promise<{ seconds: number; records: number; invalid: number }> {
+interface PassResult {
+  seconds: number;
+  records: number;
+  invalid: number;
+}
+
+async function pass(file: string, check: Check | 'blocks' | 'cli', workers: number): Promise<PassResult> {
+  if (check === 'blocks') return blocksPass(file, workers);
+  if (check === 'cli') return cliPass(file, workers);
   const t0 = process.hrtime.bigint();
-  const it: AsyncGenerator<NdjsonRecordResult, NdjsonSummary, undefined> =
-    check === 'parallel'
-      ? validateNdjsonParallel(chunks(file), { kind: 'dvcqg-dossier', workers })
-      : validateNdjson(chunks(file), check);
+  const it: AsyncGenerator<NdjsonRecordResult, NdjsonSummary, undefined> = validateNdjson(chunks(file), check);
   let invalid = 0;
   let records = 0;
   for (;;) {
@@ -70,6 +77,48 @@ async function pass(
     if (!step.value.valid) invalid++;
   }
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, records, invalid };
+}
+
+/** The engine as the CLI consumes it: per block, the totals and the records with issues. */
+async function blocksPass(file: string, workers: number): Promise<PassResult> {
+  const t0 = process.hrtime.bigint();
+  const it = validateNdjsonBlocks(chunks(file), { kind: 'dvcqg-dossier', workers });
+  let flaggedInvalid = 0;
+  for (;;) {
+    const step = await it.next();
+    if (step.done) {
+      if (flaggedInvalid !== step.value.invalid) throw new Error('block totals disagree with the flagged records');
+      return {
+        seconds: Number(process.hrtime.bigint() - t0) / 1e9,
+        records: step.value.records,
+        invalid: step.value.invalid,
+      };
+    }
+    for (const r of step.value.flagged()) if (!r.valid) flaggedInvalid++;
+  }
+}
+
+/** The whole `motcua validate --ndjson` command, its report written to a sink. */
+async function cliPass(file: string, workers: number): Promise<PassResult> {
+  // Keeps only the last chunk (the summary line), decoded once at the end.
+  let last: Uint8Array | string = '';
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      last = chunk;
+      done();
+    },
+  });
+  const t0 = process.hrtime.bigint();
+  await validateCommand.run([file, '--as', 'dvcqg-dossier', '--ndjson', '--lang', 'en', '--workers', `${workers}`], {
+    stdout: sink,
+    stderr: process.stderr,
+    stdin: process.stdin,
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const text = typeof last === 'string' ? last : Buffer.from(last).toString('utf8');
+  const total = /Total: (\d+) records — valid \d+, invalid (\d+)/.exec(text);
+  if (total === null) throw new Error(`no summary line in the CLI output: ${text.slice(-200)}`);
+  return { seconds, records: Number(total[1]), invalid: Number(total[2]) };
 }
 
 async function generate(file: string, records: number): Promise<void> {
@@ -105,18 +154,26 @@ export async function main(args: string[]): Promise<void> {
   const ajvValidate = ajv.compile(schemaDoc);
 
   const workers = Math.max(1, defaultWorkerCount());
-  const checks: Record<string, Check | 'parallel'> = {
+  const all: Record<string, Check | 'blocks' | 'cli'> = {
     'json-parse': () => ({ ok: true, issues: [] }),
     ajv: (v) => ({ ok: ajvValidate(v) as boolean, issues: [] }),
     motcua: (v) => kind.validate(v),
-    'motcua-mt': 'parallel',
+    'motcua-mt': 'blocks',
+    'motcua-cli': 'cli',
   };
-  console.log(
-    `file: ${mb.toFixed(0)} MB, ${records} records, Node ${process.version}, ${workers} worker threads for motcua-mt`,
+  const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',') : undefined;
+  const checks = Object.fromEntries(
+    Object.entries(all).filter(([name]) => name === 'json-parse' || only === undefined || only.includes(name)),
   );
-  const best: Record<string, { seconds: number; records: number; invalid: number }> = {};
-  // Two rounds, interleaved, keep the best of each: the first round also warms the page cache and the JIT.
-  for (let round = 0; round < 2; round++) {
+  const rounds = Number(args.includes('--rounds') ? args[args.indexOf('--rounds') + 1] : 2) || 2;
+  console.log(
+    `file: ${mb.toFixed(0)} MB, ${records} records, Node ${process.version}, ${workers} worker threads for motcua-mt and motcua-cli, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const best: Record<string, PassResult> = {};
+  // Rounds interleaved, keep the best of each: the first round also warms the page cache and the JIT.
+  for (let round = 0; round < rounds; round++) {
     for (const [name, check] of Object.entries(checks)) {
       const r = await pass(file, check, workers);
       const prev = best[name];
@@ -140,10 +197,12 @@ export async function main(args: string[]): Promise<void> {
       ajv: Math.round(rate('ajv')),
       motcua: Math.round(rate('motcua')),
       motcuaMultiCore: Math.round(rate('motcua-mt')),
+      motcuaCli: Math.round(rate('motcua-cli')),
     },
     ratios: {
       motcuaVsJsonParse: Number((rate('motcua') / rate('json-parse')).toFixed(3)),
       motcuaMultiCoreVsJsonParse: Number((rate('motcua-mt') / rate('json-parse')).toFixed(3)),
+      motcuaCliVsJsonParse: Number((rate('motcua-cli') / rate('json-parse')).toFixed(3)),
       ajvVsJsonParse: Number((rate('ajv') / rate('json-parse')).toFixed(3)),
       motcuaVsAjv: Number((rate('motcua') / rate('ajv')).toFixed(3)),
     },
@@ -151,6 +210,7 @@ export async function main(args: string[]): Promise<void> {
       ajv: best.ajv?.invalid,
       motcua: best.motcua?.invalid,
       motcuaMultiCore: best['motcua-mt']?.invalid,
+      motcuaCli: best['motcua-cli']?.invalid,
     },
     goal: 0.85,
     metSingleThread: rate('motcua') / rate('json-parse') >= 0.85,

@@ -10,10 +10,12 @@ import {
   checkLine,
   type Lang,
   localizeIssues,
+  type NdjsonRecordResult,
   type NdjsonSummary,
   type RecordValidator,
   type ValidationIssue,
 } from '@motcua/schemas';
+import { t } from './lang.ts';
 
 /** A validated block in the compact form that crosses the thread boundary. */
 export interface BlockOutcome {
@@ -31,8 +33,37 @@ export interface BlockOutcome {
    * each crosses the thread boundary once per block.
    */
   table: ValidationIssue[];
+  /** With `report`: the block's report lines, UTF-8. */
+  report?: Uint8Array<ArrayBuffer>;
 }
 
+/** How `motcua validate --ndjson` prints records: its text report, or one JSON object a line. */
+export type NdjsonReportFormat = 'text' | 'json';
+
+/**
+ * One record's report line, newline included, exactly as `motcua validate --ndjson` prints
+ * it (in-process or from a worker).
+ *
+ * @example
+ * ```ts
+ * renderNdjsonRecord({ line: 3, valid: true, issues: [] }, 'en', 'text'); // 'line 3: ✓\n'
+ * ```
+ */
+export function renderNdjsonRecord(r: NdjsonRecordResult, lang: Lang, format: NdjsonReportFormat): string {
+  if (format === 'json') return `${JSON.stringify({ line: r.line, valid: r.valid, issues: r.issues })}\n`;
+  const head = `${t(lang, 'dòng', 'line')} ${r.line}: ${r.valid ? (r.issues.length ? '⚠' : '✓') : '✗'}`;
+  return r.issues.length === 0
+    ? `${head}\n`
+    : `${head} ${r.issues.map((i) => `${i.path || '(root)'} [${i.code}] ${i.message}`).join('; ')}\n`;
+}
+
+/** Rendering on the worker: the format, and the block's first line number. */
+export interface BlockReport {
+  format: NdjsonReportFormat;
+  firstLine: number;
+}
+
+const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /**
@@ -51,7 +82,13 @@ export function validateBlock(
   maxLine: number,
   check: RecordValidator | undefined,
   lang: Lang,
+  report?: BlockReport,
 ): BlockOutcome {
+  let text = '';
+  const first = report?.firstLine ?? 0;
+  const json = report?.format === 'json';
+  const clean = json ? ['{"line":', ',"valid":true,"issues":[]}\n'] : [`${t(lang, 'dòng', 'line')} `, ': ✓\n'];
+  const [before, after] = clean as [string, string];
   const status = new Uint8Array(countLines(bytes));
   const refs: number[] = [];
   const table: ValidationIssue[] = [];
@@ -93,9 +130,12 @@ export function validateBlock(
     if (ok) valid++;
     if (ok && issues.length === 0) {
       status[line] = 1;
+      if (report !== undefined) text += before + (first + line) + after;
       continue;
     }
     status[line] = 2;
+    if (report !== undefined)
+      text += renderNdjsonRecord({ line: first + line, valid: ok, issues }, lang, report.format);
     refs.push(line, ok ? 1 : 0, issues.length);
     for (const issue of issues) {
       if (issue.severity === 'warning') warnings++;
@@ -110,12 +150,14 @@ export function validateBlock(
       refs.push(at);
     }
   }
-  return {
+  const out: BlockOutcome = {
     summary: { records, valid, invalid: records - valid, warnings, blankLines },
     status,
     refs: Int32Array.from(refs),
     table,
   };
+  if (report !== undefined) out.report = encoder.encode(text) as Uint8Array<ArrayBuffer>;
+  return out;
 }
 
 function sameIssue(a: ValidationIssue | undefined, b: ValidationIssue): boolean {
@@ -128,7 +170,15 @@ function sameIssue(a: ValidationIssue | undefined, b: ValidationIssue): boolean 
   );
 }
 
-function countLines(bytes: Uint8Array): number {
+/**
+ * Lines in a block: its newlines, plus one for a last line without a newline.
+ *
+ * @example
+ * ```ts
+ * countLines(new TextEncoder().encode('a\n\nb')); // 3
+ * ```
+ */
+export function countLines(bytes: Uint8Array): number {
   let n = 0;
   for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;
   return bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a ? n + 1 : n;

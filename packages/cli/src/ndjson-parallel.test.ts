@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../test/memory-io.ts';
 import { validateCommand } from './commands/validate.ts';
 import { type NdjsonBlockResult, validateNdjsonBlocks, validateNdjsonParallel } from './ndjson-parallel.ts';
+import { renderNdjsonRecord } from './ndjson-parallel-block.ts';
 
 const batch = JSON.parse(
   readFileSync(new URL('../../../examples/data/dvcqg-sample-batch.json', import.meta.url), 'utf8'),
@@ -86,6 +87,7 @@ describe('validateNdjsonParallel / validateNdjsonBlocks', () => {
           crlf: fc.boolean(),
           trailingNewline: fc.boolean(),
           badUtf8: fc.boolean(),
+          report: fc.constantFrom(undefined, 'text' as const, 'json' as const),
         }),
         async (lines, cuts, o) => {
           const bytes = encode(lines, o.crlf, o.trailingNewline, o.badUtf8);
@@ -103,13 +105,24 @@ describe('validateNdjsonParallel / validateNdjsonBlocks', () => {
           };
           expect(await collect(validateNdjsonParallel(chunked(bytes, cuts)(), options))).toEqual(expected);
 
-          const blocks = await collect(validateNdjsonBlocks(chunked(bytes, cuts)(), options));
+          const blocks = await collect(
+            validateNdjsonBlocks(
+              chunked(bytes, cuts)(),
+              o.report === undefined ? options : { ...options, report: o.report },
+            ),
+          );
           expect(blocks.summary).toEqual(expected.summary);
           expect(blocks.results.flatMap((b) => b.records())).toEqual(expected.results);
           expect(blocks.results.flatMap((b) => b.flagged())).toEqual(
             expected.results.filter((r) => !r.valid || r.issues.length > 0),
           );
           checkBlocks(blocks.results, expected.summary);
+          const format = o.report;
+          if (format === undefined) expect(blocks.results.every((b) => b.report === undefined)).toBe(true);
+          else {
+            const printed = Buffer.concat(blocks.results.map((b) => b.report ?? new Uint8Array())).toString('utf8');
+            expect(printed).toBe(expected.results.map((r) => renderNdjsonRecord(r, 'en', format)).join(''));
+          }
         },
       ),
       { numRuns: 40 },
@@ -126,7 +139,11 @@ describe('validateNdjsonParallel / validateNdjsonBlocks', () => {
         maxLineBytes: 1000,
         blockBytes: 100,
         validateWhileStarting: false,
+        report: 'text',
       }),
+    );
+    expect(Buffer.concat(results.map((b) => b.report ?? new Uint8Array())).toString('utf8')).toMatch(
+      /^line 1: [✓⚠✗].*\nline 2: ✗ \(root\) \[INPUT_TOO_LARGE\].*\nline 4: [✓⚠✗].*\nline 5: ✗ \(root\) \[INPUT_TOO_LARGE\].*\n$/,
     );
     const records = results.flatMap((b) => b.records());
     expect(records.map((r) => r.line)).toEqual([1, 2, 4, 5]);

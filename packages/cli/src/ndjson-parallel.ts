@@ -18,7 +18,7 @@ import {
   type RecordValidator,
   type ValidationIssue,
 } from '@motcua/schemas';
-import { type BlockOutcome, validateBlock } from './ndjson-parallel-block.ts';
+import { type BlockOutcome, countLines, renderNdjsonRecord, validateBlock } from './ndjson-parallel-block.ts';
 
 /**
  * Options of {@link validateNdjsonParallel}.
@@ -46,6 +46,13 @@ export interface ParallelNdjsonOptions {
    * block to a worker.
    */
   validateWhileStarting?: boolean;
+  /**
+   * Also render every record's report line on the worker threads, as
+   * `motcua validate --ndjson` prints it (`'text'`, in `lang`, or `'json'`): each block's
+   * lines are then in {@link NdjsonBlockResult.report}, so that printing a million records
+   * costs the calling thread one write per block. Only with {@link validateNdjsonBlocks}.
+   */
+  report?: 'text' | 'json';
 }
 
 /**
@@ -97,6 +104,8 @@ export interface NdjsonBlockResult {
   flagged(): NdjsonRecordResult[];
   /** Every record of the block in order, exactly as `validateNdjson` would yield them. */
   records(): NdjsonRecordResult[];
+  /** With the `report` option: the block's report lines (UTF-8), ready to write out. */
+  readonly report: Uint8Array | undefined;
 }
 
 /** What a worker sends back for one block (see `ndjson-worker.ts`). */
@@ -110,6 +119,7 @@ class Block implements NdjsonBlockResult {
   readonly firstLine: number;
   readonly summary: NdjsonSummary;
   readonly status: Uint8Array;
+  readonly report: Uint8Array | undefined;
   readonly #refs: Int32Array;
   readonly #table: ValidationIssue[];
   #flagged: NdjsonRecordResult[] | undefined;
@@ -118,6 +128,7 @@ class Block implements NdjsonBlockResult {
     this.firstLine = firstLine;
     this.summary = reply.summary;
     this.status = reply.status;
+    this.report = reply.report;
     this.#refs = reply.refs;
     this.#table = reply.table;
   }
@@ -239,6 +250,15 @@ export async function* validateNdjsonBlocks(
   const kind = KINDS[options.kind];
   const check: RecordValidator | undefined = kind === undefined ? undefined : (v, o) => kind.validate(v, o);
   const here = options.validateWhileStarting ?? true;
+  const format = options.report;
+  // With a report, lines are counted as blocks leave, so that workers can number them.
+  let dispatchLine = 1;
+  const reportFor = (bytes: Uint8Array) => {
+    if (format === undefined) return undefined;
+    const firstLine = dispatchLine;
+    dispatchLine += countLines(bytes);
+    return { format, firstLine };
+  };
   let sent = 0;
   let arrived = 0;
   let inFlight = 0;
@@ -261,7 +281,8 @@ export async function* validateNdjsonBlocks(
     // schemas), this thread validates rather than wait.
     const anyReady = ready.includes(true);
     if (!anyReady && here) {
-      order.push(validateBlock(buf.subarray(0, lineStart), maxLine, check, lang));
+      const bytes = buf.subarray(0, lineStart);
+      order.push(validateBlock(bytes, maxLine, check, lang, reportFor(bytes)));
       buf.copyWithin(0, lineStart, fill);
       fill -= lineStart;
       lineStart = 0;
@@ -277,7 +298,8 @@ export async function* validateNdjsonBlocks(
     const seq = sent++;
     inFlight++;
     load[target] = (load[target] ?? 0) + 1;
-    workers[target]?.postMessage({ seq, bytes: buf.subarray(0, lineStart), maxLine }, [buf.buffer]);
+    const bytes = buf.subarray(0, lineStart);
+    workers[target]?.postMessage({ seq, bytes, maxLine, report: reportFor(bytes) }, [buf.buffer]);
     order.push(seq);
     buf = next;
     fill -= lineStart;
@@ -305,12 +327,17 @@ export async function* validateNdjsonBlocks(
       [{ code: 'INPUT_TOO_LARGE', path: [], params: { size: overlongBytes, maximum: maxLine } }],
       { lang },
     );
-    order.push({
+    const settledHere: BlockOutcome = {
       summary: { records: 1, valid: 0, invalid: 1, warnings: 0, blankLines: 0 },
       status: Uint8Array.of(2),
       refs: Int32Array.of(0, 0, issues.length, ...issues.map((_, i) => i)),
       table: issues,
-    });
+    };
+    if (format !== undefined) {
+      const r = { line: dispatchLine++, valid: false, issues };
+      settledHere.report = new TextEncoder().encode(renderNdjsonRecord(r, lang, format));
+    }
+    order.push(settledHere);
     overlong = false;
     overlongBytes = 0;
   };

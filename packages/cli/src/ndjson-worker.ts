@@ -8,12 +8,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { KINDS, type Lang, type RecordValidator } from '@motcua/schemas';
-import { validateBlock } from './ndjson-parallel-block.ts';
+import { type BlockReport, validateBlock } from './ndjson-parallel-block.ts';
 
 interface Job {
   seq: number;
   bytes: Uint8Array;
   maxLine: number;
+  report?: BlockReport;
 }
 
 const { kind: kindName, lang } = workerData as { kind: string; lang: Lang };
@@ -21,9 +22,11 @@ const kind = KINDS[kindName];
 const check: RecordValidator | undefined = kind === undefined ? undefined : (v, o) => kind.validate(v, o);
 
 parentPort?.on('message', (job: Job) => {
-  const out = validateBlock(job.bytes, job.maxLine, check, lang);
+  const out = validateBlock(job.bytes, job.maxLine, check, lang, job.report);
   const buffer = job.bytes.buffer as ArrayBuffer;
-  parentPort?.postMessage({ seq: job.seq, ...out, buffer }, [out.status.buffer, out.refs.buffer, buffer]);
+  const transfer = [out.status.buffer, out.refs.buffer, buffer];
+  if (out.report !== undefined) transfer.push(out.report.buffer);
+  parentPort?.postMessage({ seq: job.seq, ...out, buffer }, transfer);
 });
 // Loading the schemas takes a while: until this arrives the calling thread validates.
 parentPort?.postMessage('ready');

@@ -17,6 +17,7 @@ import {
 import { type Command, EXIT, type Io } from '../command.ts';
 import { pickLang, t } from '../lang.ts';
 import { defaultWorkerCount, type NdjsonBlockResult, validateNdjsonBlocks } from '../ndjson-parallel.ts';
+import { renderNdjsonRecord } from '../ndjson-parallel-block.ts';
 import { DEFAULT_MAX_BYTES, InputError, openStream, readWhole } from '../read-input.ts';
 
 const USAGE = `motcua validate <file|-> --as <kind> [--json] [--ndjson] [--lang vi|en] [--max-bytes N]
@@ -88,7 +89,12 @@ async function runValidate(args: string[], io: Io): Promise<number> {
       const json = values.json === true;
       return workers === 0
         ? await runNdjson(validateNdjson(source, check, { lang }), io, lang, json)
-        : await runNdjsonBlocks(validateNdjsonBlocks(source, { kind: kindName, workers, lang }), io, lang, json);
+        : await runNdjsonBlocks(
+            validateNdjsonBlocks(source, { kind: kindName, workers, lang, report: json ? 'json' : 'text' }),
+            io,
+            lang,
+            json,
+          );
     }
     return await runWhole(file, io, lang, values.json === true, maxBytes, kindName, check);
   } catch (err) {
@@ -274,7 +280,7 @@ function ndjsonWriter(io: Io): { add(text: string): Promise<void> | undefined; e
     if (buffered === '') return;
     const chunk = buffered;
     buffered = '';
-    if (!io.stdout.write(chunk)) await new Promise<void>((resolve) => io.stdout.once('drain', () => resolve()));
+    await write(io, chunk);
   };
   return {
     add(text) {
@@ -285,12 +291,8 @@ function ndjsonWriter(io: Io): { add(text: string): Promise<void> | undefined; e
   };
 }
 
-function renderRecord(r: NdjsonRecordResult, lang: Lang, json: boolean): string {
-  if (json) return `${JSON.stringify({ line: r.line, valid: r.valid, issues: r.issues })}\n`;
-  const head = `${t(lang, 'dòng', 'line')} ${r.line}: ${r.valid ? (r.issues.length ? '⚠' : '✓') : '✗'}`;
-  return r.issues.length === 0
-    ? `${head}\n`
-    : `${head} ${r.issues.map((i) => `${i.path || '(root)'} [${i.code}] ${i.message}`).join('; ')}\n`;
+async function write(io: Io, chunk: string | Uint8Array): Promise<void> {
+  if (!io.stdout.write(chunk)) await new Promise<void>((resolve) => io.stdout.once('drain', () => resolve()));
 }
 
 function renderSummary(summary: NdjsonSummary, lang: Lang, json: boolean): string {
@@ -316,42 +318,25 @@ async function runNdjson(
       await out.end();
       return step.value.invalid === 0 ? EXIT.ok : EXIT.invalid;
     }
-    const writing = out.add(renderRecord(step.value, lang, json));
+    const writing = out.add(renderNdjsonRecord(step.value, lang, json ? 'json' : 'text'));
     if (writing !== undefined) await writing;
   }
 }
 
-/** The multi-core path: same output, but a valid record without issues is only a status byte. */
+/** The multi-core path: the workers render the report lines too; this thread only writes them. */
 async function runNdjsonBlocks(
   blocks: AsyncGenerator<NdjsonBlockResult, NdjsonSummary, undefined>,
   io: Io,
   lang: Lang,
   json: boolean,
 ): Promise<number> {
-  const out = ndjsonWriter(io);
-  // Same text as renderRecord for { line, valid: true, issues: [] }.
-  const clean = json ? ['{"line":', ',"valid":true,"issues":[]}\n'] : [`${t(lang, 'dòng', 'line')} `, ': ✓\n'];
-  const [before, after] = clean as [string, string];
   for (;;) {
     const step = await blocks.next();
     if (step.done) {
-      await out.add(renderSummary(step.value, lang, json));
-      await out.end();
+      await write(io, renderSummary(step.value, lang, json));
       return step.value.invalid === 0 ? EXIT.ok : EXIT.invalid;
     }
-    const { firstLine, status } = step.value;
-    const flagged = step.value.flagged();
-    let text = '';
-    let f = 0;
-    for (let i = 0; i < status.length; i++) {
-      const s = status[i];
-      if (s === 1) text += before + (firstLine + i) + after;
-      else if (s === 2) {
-        const r = flagged[f++];
-        if (r !== undefined) text += renderRecord(r, lang, json);
-      }
-    }
-    const writing = out.add(text);
-    if (writing !== undefined) await writing;
+    const report = step.value.report;
+    if (report !== undefined && report.length > 0) await write(io, report);
   }
 }
