@@ -78,12 +78,13 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
  * ```
  */
 export function validateBlock(
-  bytes: Uint8Array,
+  block: Uint8Array,
   maxLine: number,
   check: RecordValidator | undefined,
   lang: Lang,
   report?: BlockReport,
 ): BlockOutcome {
+  const bytes = asBuffer(block);
   let text = '';
   const first = report?.firstLine ?? 0;
   const json = report?.format === 'json';
@@ -178,8 +179,22 @@ function sameIssue(a: ValidationIssue | undefined, b: ValidationIssue): boolean 
  * countLines(new TextEncoder().encode('a\n\nb')); // 3
  * ```
  */
-export function countLines(bytes: Uint8Array): number {
+export function countLines(block: Uint8Array): number {
+  const bytes = asBuffer(block);
   let n = 0;
   for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;
   return bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a ? n + 1 : n;
+}
+
+/**
+ * A `Buffer` view of the same bytes: `Buffer#indexOf` searches natively, several times
+ * faster than `Uint8Array#indexOf`, and lines are found one `indexOf` at a time.
+ *
+ * @example
+ * ```ts
+ * asBuffer(new Uint8Array([0x61, 0x0a])).indexOf(0x0a); // 1
+ * ```
+ */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -171,7 +171,7 @@ describe('validateNdjsonParallel / validateNdjsonBlocks', () => {
     expect(end.done).toBe(true);
   });
 
-  it('reports a worker failure as an error, not a hang', async () => {
+  it('passes on the error of a failing source, and stops its workers', async () => {
     async function* failing(): AsyncGenerator<Uint8Array> {
       yield new TextEncoder().encode(`${dossiers[0]}\n`);
       throw new Error('disk gone');

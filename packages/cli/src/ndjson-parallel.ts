@@ -18,7 +18,7 @@ import {
   type RecordValidator,
   type ValidationIssue,
 } from '@motcua/schemas';
-import { type BlockOutcome, countLines, renderNdjsonRecord, validateBlock } from './ndjson-parallel-block.ts';
+import { asBuffer, type BlockOutcome, countLines, renderNdjsonRecord, validateBlock } from './ndjson-parallel-block.ts';
 
 /**
  * Options of {@link validateNdjsonParallel}.
@@ -343,7 +343,7 @@ export async function* validateNdjsonBlocks(
   };
 
   const cut = (chunk: Uint8Array) => {
-    let piece = chunk;
+    let piece = asBuffer(chunk);
     while (piece.length > 0) {
       if (overlong) {
         const nl = piece.indexOf(0x0a);
