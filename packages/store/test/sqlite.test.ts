@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -6,7 +6,7 @@ import { InMemoryAccessLog, InMemorySequenceStore, InMemoryWarehouseStore } from
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/index.ts';
 import { describeStoreContract } from './contract.ts';
-import { ManualClock, makeDocument, makeEntry } from './fixtures.ts';
+import { ManualClock, makeDocument, makeEntry, OWNER_ID } from './fixtures.ts';
 import { type HammerLogRow, hammer } from './multi-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-store-'));
@@ -83,6 +83,46 @@ describe('sqlite specifics', () => {
       { version: 2, name: 'local dossiers, their progress rows and applied changes' },
     ]);
     raw.close();
+  });
+
+  it('orders look-up results as SQLite orders them, code points beyond U+FFFF included', async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    // JavaScript's < puts U+E000 after the surrogate pair of U+1F600; SQLite (UTF-8 bytes) before.
+    const ids = ['b\u{1F600}', 'b\u{E000}', 'a', 'b', 'c-undated', 'c-old'];
+    await store.warehouse.putMany(
+      ids.map((id) =>
+        makeDocument({
+          id,
+          issueDate: id === 'c-undated' ? undefined : id === 'c-old' ? '2020-01-01' : '2025-01-01',
+        }),
+      ),
+    );
+    const owner = { type: 'personal-id' as const, value: OWNER_ID };
+    // The whole set is sorted in JavaScript; limit 5 makes SQLite order and cut it.
+    const all = (await store.warehouse.find({ owner })).map((s) => s.document.id);
+    const cut = (await store.warehouse.find({ owner, limit: 5 })).map((s) => s.document.id);
+    expect(all).toEqual(['a', 'b', 'b\u{E000}', 'b\u{1F600}', 'c-old', 'c-undated']);
+    expect(cut).toEqual(all.slice(0, 5));
+    await store.close();
+  });
+
+  it('checkpoints a bulk import on a background thread and leaves a clean file on close', async () => {
+    const path = join(dir, 'bulk.db');
+    const store = openSqliteStore({ path, clock: new ManualClock('2025-07-01T08:00:00+07:00') });
+    const before = statSync(path).size;
+    const docs = Array.from({ length: 1500 }, (_, i) => makeDocument({ id: `bulk-${i}` }));
+    expect(store.warehouse.putManySync(docs).every((r) => r.outcome === 'inserted')).toBe(true);
+    // The writer leaves up to 8,000 WAL pages to the worker: only a checkpoint on another
+    // thread grows the database file while the store stays open.
+    const deadline = Date.now() + 10_000;
+    while (statSync(path).size === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(statSync(path).size).toBeGreaterThan(before);
+    expect(store.warehouse.putManySync(docs).every((r) => r.outcome === 'unchanged')).toBe(true);
+    await store.close();
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const again = openSqliteStore({ path });
+    expect((await again.warehouse.get('bulk-1499'))?.document.id).toBe('bulk-1499');
+    await again.close();
   });
 
   it('refuses UPDATE and DELETE on the access log even through raw SQL', async () => {

@@ -4,18 +4,100 @@
  * @module
  */
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
 import { StoreError } from '../errors.ts';
 import { type Migration, SQLITE_MIGRATIONS } from './migrations.ts';
+
+/**
+ * The background checkpointer's code (a worker thread with its own connection to the
+ * file). It sleeps on a shared flag: bit 1 asks for a PASSIVE checkpoint, bit 2 to close.
+ * Slot 1 is set when it has closed its connection.
+ */
+const CHECKPOINTER = `
+const { DatabaseSync } = require('node:sqlite');
+const { workerData } = require('node:worker_threads');
+const flag = new Int32Array(workerData.signal);
+let db;
+try {
+  db = new DatabaseSync(workerData.path, { timeout: workerData.busyTimeoutMs });
+  db.exec('PRAGMA synchronous = ' + workerData.synchronous);
+  const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+  for (;;) {
+    Atomics.wait(flag, 0, 0);
+    const v = Atomics.exchange(flag, 0, 0);
+    if (v & 1) {
+      try { checkpoint.get(); } catch {}
+    }
+    if (v & 2) break;
+  }
+} finally {
+  try { db?.close(); } catch {}
+  Atomics.store(flag, 1, 1);
+  Atomics.notify(flag, 1);
+}
+`;
+
+/**
+ * WAL frames the writer may leave for the background checkpointer before it checkpoints
+ * by itself (SQLite's own threshold is 1,000 pages): the safety net when the worker lags.
+ */
+const BACKGROUND_AUTOCHECKPOINT_PAGES = 8000;
 
 /** A database handle with a prepared-statement cache and a transaction helper. */
 export class SqliteDatabase {
   readonly db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
+  readonly #options: OpenDatabaseOptions | undefined;
+  #checkpointer: { worker: Worker; flag: Int32Array } | undefined;
   #depth = 0;
   #closed = false;
 
-  constructor(db: DatabaseSync) {
+  constructor(db: DatabaseSync, options?: OpenDatabaseOptions) {
     this.db = db;
+    this.#options = options;
+  }
+
+  /**
+   * Asks for a WAL checkpoint on a background thread, so that a bulk writer does not copy
+   * the WAL into the database file (and wait for its fsyncs) on its own thread. Started on
+   * first use; no-op for in-memory databases. The writer keeps a checkpoint threshold of its
+   * own ({@link BACKGROUND_AUTOCHECKPOINT_PAGES}) in case the worker falls behind.
+   */
+  checkpointInBackground(): void {
+    const o = this.#options;
+    if (this.#closed || o === undefined || o.path === ':memory:' || o.path === '') return;
+    if (this.#checkpointer === undefined) {
+      const signal = new SharedArrayBuffer(8);
+      const worker = new Worker(CHECKPOINTER, {
+        eval: true,
+        workerData: { path: o.path, busyTimeoutMs: o.busyTimeoutMs, synchronous: pragmaSynchronous(o), signal },
+        stdout: false,
+        stderr: false,
+      });
+      worker.unref();
+      // A worker that could not start or died: the writer checkpoints by itself again.
+      worker.on('exit', () => {
+        if (this.#checkpointer?.worker === worker) this.#stopCheckpointer(false);
+      });
+      this.#checkpointer = { worker, flag: new Int32Array(signal) };
+      this.db.exec(`PRAGMA wal_autocheckpoint = ${BACKGROUND_AUTOCHECKPOINT_PAGES}`);
+    }
+    const { flag } = this.#checkpointer;
+    Atomics.or(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  }
+
+  #stopCheckpointer(wait = true): void {
+    const c = this.#checkpointer;
+    if (c === undefined) return;
+    this.#checkpointer = undefined;
+    Atomics.or(c.flag, 0, 2);
+    Atomics.notify(c.flag, 0);
+    // Wait for the worker to close its connection, so the file is left as a single-connection
+    // close leaves it (WAL checkpointed and removed by the last connection).
+    if (wait) Atomics.wait(c.flag, 1, 0, this.#options?.busyTimeoutMs ?? 5000);
+    void c.worker.terminate();
+    if (!this.#closed) this.db.exec('PRAGMA wal_autocheckpoint = 1000');
   }
 
   /** A prepared statement, cached by its SQL text. */
@@ -58,6 +140,7 @@ export class SqliteDatabase {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#stopCheckpointer();
     this.#statements.clear();
     this.db.close();
   }
@@ -71,16 +154,20 @@ export interface OpenDatabaseOptions {
   cacheSizeMb: number;
 }
 
+function pragmaSynchronous(options: OpenDatabaseOptions): 'NORMAL' | 'FULL' {
+  return options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
+}
+
 /** Opens (creating if needed) and migrates a database. */
 export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
   const db = new DatabaseSync(options.path, { timeout: options.busyTimeoutMs, enableForeignKeyConstraints: true });
-  const handle = new SqliteDatabase(db);
+  const handle = new SqliteDatabase(db, options);
   try {
     // 16 KiB pages (only takes effect on a new, empty file): a digitized paper's JSON is
     // about 1 KB, and bigger pages made bulk imports ~1.6x cheaper in CPU in our measurements.
     db.exec('PRAGMA page_size = 16384');
     if (options.path !== ':memory:' && options.path !== '') db.exec('PRAGMA journal_mode = WAL');
-    db.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    db.exec(`PRAGMA synchronous = ${pragmaSynchronous(options)}`);
     db.exec('PRAGMA temp_store = MEMORY');
     db.exec(`PRAGMA cache_size = -${Math.round(options.cacheSizeMb * 1024)}`);
     migrate(handle, SQLITE_MIGRATIONS);
