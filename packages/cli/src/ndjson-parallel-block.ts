@@ -50,11 +50,22 @@ export type NdjsonReportFormat = 'text' | 'json';
  * ```
  */
 export function renderNdjsonRecord(r: NdjsonRecordResult, lang: Lang, format: NdjsonReportFormat): string {
-  if (format === 'json') return `${JSON.stringify({ line: r.line, valid: r.valid, issues: r.issues })}\n`;
-  const head = `${t(lang, 'dòng', 'line')} ${r.line}: ${r.valid ? (r.issues.length ? '⚠' : '✓') : '✗'}`;
-  return r.issues.length === 0
-    ? `${head}\n`
-    : `${head} ${r.issues.map((i) => `${i.path || '(root)'} [${i.code}] ${i.message}`).join('; ')}\n`;
+  return recordHead(r.line, r.valid, r.issues.length, lang, format) + issuesTail(r.issues, format);
+}
+
+// A record's line is its head (line number, verdict) then its issues' tail, which the block
+// renderer caches: many records carry the very same issues. For JSON the two halves are
+// `JSON.stringify({ line, valid, issues })` cut before `"issues"`.
+function recordHead(line: number, valid: boolean, issueCount: number, lang: Lang, format: NdjsonReportFormat): string {
+  if (format === 'json') return `{"line":${line},"valid":${valid}`;
+  return `${t(lang, 'dòng', 'line')} ${line}: ${valid ? (issueCount ? '⚠' : '✓') : '✗'}`;
+}
+
+function issuesTail(issues: readonly ValidationIssue[], format: NdjsonReportFormat): string {
+  if (format === 'json') return `,"issues":${JSON.stringify(issues)}}\n`;
+  return issues.length === 0
+    ? '\n'
+    : ` ${issues.map((i) => `${i.path || '(root)'} [${i.code}] ${i.message}`).join('; ')}\n`;
 }
 
 /** Rendering on the worker: the format, and the block's first line number. */
@@ -90,6 +101,7 @@ export function validateBlock(
   const json = report?.format === 'json';
   const clean = json ? ['{"line":', ',"valid":true,"issues":[]}\n'] : [`${t(lang, 'dòng', 'line')} `, ': ✓\n'];
   const [before, after] = clean as [string, string];
+  const tails = new Map<string, string>();
   const status = new Uint8Array(countLines(bytes));
   const refs: number[] = [];
   const table: ValidationIssue[] = [];
@@ -135,8 +147,7 @@ export function validateBlock(
       continue;
     }
     status[line] = 2;
-    if (report !== undefined)
-      text += renderNdjsonRecord({ line: first + line, valid: ok, issues }, lang, report.format);
+    const refsFrom = refs.length + 3;
     refs.push(line, ok ? 1 : 0, issues.length);
     for (const issue of issues) {
       if (issue.severity === 'warning') warnings++;
@@ -149,6 +160,16 @@ export function validateBlock(
         else same.push(at);
       }
       refs.push(at);
+    }
+    if (report !== undefined) {
+      // Issues are interned, so their table indexes name the tail.
+      const key = refs.slice(refsFrom).join(',');
+      let tail = tails.get(key);
+      if (tail === undefined) {
+        tail = issuesTail(issues, report.format);
+        tails.set(key, tail);
+      }
+      text += recordHead(first + line, ok, issues.length, lang, report.format) + tail;
     }
   }
   const out: BlockOutcome = {

@@ -197,6 +197,25 @@ function checkBlocks(blocks: NdjsonBlockResult[], summary: NdjsonSummary): void 
   expect(totals).toEqual(summary);
 }
 
+describe('renderNdjsonRecord', () => {
+  it('prints a record as JSON.stringify({ line, valid, issues }), or the text report line', async () => {
+    const text = [dossiers[0], '{', 'null', dossiers[1]].join('\n');
+    const { results } = await collect(
+      validateNdjson(chunked(new TextEncoder().encode(text), [])(), (v, o) => kind.validate(v, o), { lang: 'en' }),
+    );
+    expect(results.length).toBe(4);
+    for (const r of results) {
+      expect(renderNdjsonRecord(r, 'en', 'json')).toBe(
+        `${JSON.stringify({ line: r.line, valid: r.valid, issues: r.issues })}\n`,
+      );
+      const verdict = r.valid ? (r.issues.length ? '⚠' : '✓') : '✗';
+      const issues = r.issues.map((i) => ` ${i.path || '(root)'} [${i.code}] ${i.message}`).join(';');
+      expect(renderNdjsonRecord(r, 'vi', 'text')).toBe(`dòng ${r.line}: ${verdict}${issues}\n`);
+    }
+    expect(renderNdjsonRecord({ line: 7, valid: true, issues: [] }, 'en', 'text')).toBe('line 7: ✓\n');
+  });
+});
+
 describe('motcua validate --ndjson', () => {
   it('prints the same, byte for byte, on worker threads as in-process (text and --json, vi and en)', async () => {
     const text = [dossiers[0], '', '{', dossiers[1], 'null', `${dossiers[2]}\r`, '   ', dossiers[0]].join('\n');
