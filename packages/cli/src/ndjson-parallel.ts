@@ -21,7 +21,7 @@ import {
 import { asBuffer, type BlockOutcome, countLines, renderNdjsonRecord, validateBlock } from './ndjson-parallel-block.ts';
 
 /**
- * Options of {@link validateNdjsonParallel}.
+ * Options of {@link validateNdjsonBlocks} and {@link validateNdjsonParallel}.
  *
  * @example
  * ```ts
@@ -50,14 +50,14 @@ export interface ParallelNdjsonOptions {
    * Also render every record's report line on the worker threads, as
    * `motcua validate --ndjson` prints it (`'text'`, in `lang`, or `'json'`): each block's
    * lines are then in {@link NdjsonBlockResult.report}, so that printing a million records
-   * costs the calling thread one write per block. Only with {@link validateNdjsonBlocks}.
+   * costs the calling thread one write per block. Ignored by {@link validateNdjsonParallel}.
    */
   report?: 'text' | 'json';
 }
 
 /**
- * The default worker count: one per core (the main thread only splits lines and prints,
- * which costs little), at most 8; 0 on a single core, meaning "validate in-process".
+ * The default worker count: one per core (the main thread only cuts blocks and writes
+ * what the workers rendered, which costs little), at most 8; 0 on a single core, meaning "validate in-process".
  *
  * @example
  * ```ts
@@ -463,7 +463,8 @@ export async function* validateNdjsonParallel(
   source: AsyncIterable<Uint8Array>,
   options: ParallelNdjsonOptions,
 ): AsyncGenerator<NdjsonRecordResult, NdjsonSummary, undefined> {
-  const blocks = validateNdjsonBlocks(source, options);
+  const { report: _rendered, ...engine } = options;
+  const blocks = validateNdjsonBlocks(source, engine);
   let done = false;
   try {
     for (;;) {
