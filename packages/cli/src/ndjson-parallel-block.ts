@@ -125,7 +125,7 @@ export function validateBlock(
         lang,
       });
     } else {
-      const text = decoder.decode(bytes.subarray(from, end));
+      const text = decoder.decode(block.subarray(from, end));
       if (text.trim() === '') {
         blankLines++;
         continue;
