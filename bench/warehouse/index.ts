@@ -1,5 +1,5 @@
 /**
- * `pnpm bench warehouse [--documents N] [--owners M] [--lookups K] [--pg-documents N] [--no-pg] [--regenerate] [--warm-cache]`
+ * `pnpm bench warehouse [--documents N] [--owners M] [--lookups K] [--pg-documents N] [--no-pg] [--regenerate] [--warm-cache] [--synchronous full|normal]`
  *
  * Question: at a province's scale and beyond, how fast does `@motcua/store` ingest
  * digitized papers, and how much does a look-up through the port (owner key
@@ -11,7 +11,9 @@
  *   bare     the same WHERE clause as a prepared statement on the same connection (rows
  *            returned, not decoded), p50 / p99
  *
- * on SQLite (the file is kept in bench/.data and reused unless --regenerate) and on
+ * on SQLite (the file is kept in bench/.data and reused unless --regenerate; the import runs with
+ * the store's default `synchronous: 'full'`, or `normal` — the setting the store documents for
+ * bulk imports — with --synchronous normal) and on
  * PostgreSQL (MOTCUA_PG_URL, or a throwaway server started with scripts/pg-test-server.sh).
  * Goals (issue #6): SQLite p99 look-up < 1 ms at 10 million documents; SQLite ingest
  * ≥ 100,000 documents/s. The last line is one JSON object with the figures.
@@ -50,6 +52,8 @@ interface EngineFigures {
   ingestDocsPerSec: number | null;
   ingestDocsPerCpuSecond?: number | null;
   bytes: number | null;
+  /** Size of the SQLite WAL file when the import finished (how far the checkpointer lagged). */
+  walBytesAtEnd?: number | null;
   lookup: Latency;
   bare: Latency;
   papersPerLookup: number;
@@ -172,15 +176,17 @@ async function sqliteRun(
   k: number,
   regenerate: boolean,
   warm: boolean,
+  synchronous: 'full' | 'normal',
 ): Promise<EngineFigures> {
   const dataDir = resolve(here, '..', '.data');
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, `warehouse-${documents}-${owners}.db`);
   let ingestSeconds: number | null = null;
   let ingestCpuSeconds: number | null = null;
+  let walBytesAtEnd: number | null = null;
   if (regenerate || !existsSync(path)) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-    const store: SqliteStore = openSqliteStore({ path, cacheSizeMb: CACHE_MB });
+    const store: SqliteStore = openSqliteStore({ path, cacheSizeMb: CACHE_MB, synchronous });
     console.log(
       `sqlite: generating ${documents.toLocaleString('en')} documents for ${owners.toLocaleString('en')} owners → ${path}`,
     );
@@ -211,7 +217,9 @@ async function sqliteRun(
     // index columns, statements, transactions and fsync.
     ingestSeconds = (now() - t0 - generationUs) / 1e6;
     const cpu = process.cpuUsage(cpu0);
+    // Process CPU: the background WAL checkpointer's thread included.
     ingestCpuSeconds = (cpu.user + cpu.system - generationCpuUs) / 1e6;
+    walBytesAtEnd = existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0;
     await store.close();
   } else {
     console.log(`sqlite: reusing ${path} (--regenerate to rebuild and measure ingest)`);
@@ -262,6 +270,7 @@ async function sqliteRun(
     // idle core would reach, whatever else the machine is doing (I/O waits excluded).
     ingestDocsPerCpuSecond: ingestCpuSeconds === null ? null : Math.round(documents / ingestCpuSeconds),
     bytes,
+    walBytesAtEnd,
     ...m,
     overheadP50Us: Math.round((m.lookup.p50Us - m.bare.p50Us) * 10) / 10,
     overheadP99Us: Math.round((m.lookup.p99Us - m.bare.p99Us) * 10) / 10,
@@ -352,7 +361,9 @@ export async function main(args: string[]): Promise<void> {
   console.log(`Node ${process.version}; ${lookups.toLocaleString('en')} look-ups at ${AT}`);
 
   const warm = args.includes('--warm-cache');
-  const sqlite = await sqliteRun(documents, owners, lookups, args.includes('--regenerate'), warm);
+  const synchronous = arg(args, '--synchronous') ?? 'full';
+  if (synchronous !== 'full' && synchronous !== 'normal') throw new Error('--synchronous must be full or normal');
+  const sqlite = await sqliteRun(documents, owners, lookups, args.includes('--regenerate'), warm, synchronous);
   console.log(
     `sqlite      ingest ${sqlite.ingestDocsPerSec?.toLocaleString('en') ?? '(reused)'} docs/s (${sqlite.ingestDocsPerCpuSecond?.toLocaleString('en') ?? '-'} per CPU-second); lookup p50 ${sqlite.lookup.p50Us} µs p99 ${sqlite.lookup.p99Us} µs; bare p50 ${sqlite.bare.p50Us} µs p99 ${sqlite.bare.p99Us} µs; ${sqlite.papersPerLookup} papers/look-up`,
   );
@@ -375,6 +386,7 @@ export async function main(args: string[]): Promise<void> {
     bench: 'warehouse',
     node: process.version,
     sqliteCacheMb: CACHE_MB,
+    sqliteSynchronous: synchronous,
     sqliteFileCacheWarmed: warm,
     // Latency percentiles are only as quiet as the machine: record how busy it was.
     cpus: cpus().length,

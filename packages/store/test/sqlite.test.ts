@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { InMemoryAccessLog, InMemorySequenceStore, InMemoryWarehouseStore } from '@motcua/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/index.ts';
+import { openDatabase } from '../src/sqlite/database.ts';
 import { describeStoreContract } from './contract.ts';
 import { ManualClock, makeDocument, makeEntry, OWNER_ID } from './fixtures.ts';
 import { type HammerLogRow, hammer } from './multi-process.ts';
@@ -123,6 +124,23 @@ describe('sqlite specifics', () => {
     const again = openSqliteStore({ path });
     expect((await again.warehouse.get('bulk-1499'))?.document.id).toBe('bulk-1499');
     await again.close();
+  });
+
+  it('checkpoints on the writer itself once the WAL outgrows the cap, and bounds the WAL file', async () => {
+    const path = join(dir, 'wal-cap.db');
+    const db = openDatabase({ path, busyTimeoutMs: 5000, synchronous: 'full', cacheSizeMb: 8, walRestartBytes: 1 });
+    expect(db.db.prepare('PRAGMA journal_size_limit').get()).toEqual({ journal_size_limit: 64 * 1024 * 1024 });
+    db.db.exec('CREATE TABLE t (x TEXT)');
+    db.checkpointInBackground(); // starts the worker
+    const before = statSync(path).size;
+    db.write(() => {
+      const insert = db.statement('INSERT INTO t VALUES (?)');
+      for (let i = 0; i < 200; i++) insert.run('x'.repeat(10_000));
+    });
+    // Over the cap: the WAL was copied into the file before the call returned, not later.
+    db.checkpointInBackground();
+    expect(statSync(path).size).toBeGreaterThan(before + 200 * 10_000);
+    db.close();
   });
 
   it('refuses UPDATE and DELETE on the access log even through raw SQL', async () => {
