@@ -129,7 +129,21 @@ export class SqliteWarehouseStore implements WarehouseStore {
     return this.putManySync(documents, options);
   }
 
-  /** {@link putMany}, synchronously (SQLite is in-process): for bulk imports in a tight loop. */
+  /**
+   * {@link putMany}, synchronously (SQLite is in-process): for bulk imports in a tight loop.
+   * From 1,000 documents a call, the WAL is copied into the database file on a background
+   * thread while the caller prepares the next batch.
+   *
+   * @example
+   * ```ts
+   * import { openSqliteStore } from '@motcua/store';
+   * import type { DigitizedDocument } from '@motcua/schemas';
+   * declare const batches: Iterable<DigitizedDocument[]>;
+   * const store = openSqliteStore({ path: 'kho-so-hoa.db', synchronous: 'normal' });
+   * for (const batch of batches) store.warehouse.putManySync(batch, { origin: 'import:ho-tich-2025' });
+   * await store.close();
+   * ```
+   */
   putManySync(documents: readonly DigitizedDocument[], options: PutOptions = {}): PutResult[] {
     const recordedAt = vietnamInstantOfMs(
       options.at === undefined ? this.#clock.now().getTime() : epochMsOf(options.at, 'at'),
@@ -209,8 +223,8 @@ export class SqliteWarehouseStore implements WarehouseStore {
 
   /**
    * The two prepared look-ups for a query shape (number of codes, of types, validity filter,
-   * limit). The limit is written into the SQL: a bound `LIMIT ?` made SQLite re-prepare the
-   * statement at every execution (about 10 µs, as much as the look-up itself).
+   * limit). The limit is written into the SQL: with a bound `LIMIT ?` each execution took
+   * about 10 µs more in our measurements (node:sqlite, SQLite 3.53), as much as the look-up.
    */
   #findStatements(codes: number, types: number, validAt: boolean, limit: number): FindStatements {
     const key = `${codes}/${types}/${validAt ? 1 : 0}/${limit}`;
