@@ -76,10 +76,16 @@ export function defineKind<T>(def: {
   validate?: (input: unknown, options?: ValidateOptions) => ValidationResult<unknown>;
 }): KindDefinition<T> {
   const { validate, ...rest } = def;
-  const fast = compiled(def.schema);
+  // Compiled on first use: importing the package (in every worker thread too) stays cheap.
+  let fast: z.ZodType<T> | undefined;
   return {
     ...rest,
-    validate: validate ?? ((input, options) => validateWith(fast, input, def.warnings, options)),
+    validate:
+      validate ??
+      ((input, options) => {
+        fast ??= compiled(def.schema);
+        return validateWith(fast, input, def.warnings, options);
+      }),
   };
 }
 
