@@ -1,5 +1,5 @@
 /**
- * `pnpm bench warehouse [--documents N] [--owners M] [--lookups K] [--pg-documents N] [--no-pg] [--regenerate] [--warm-cache] [--synchronous full|normal]`
+ * `pnpm bench warehouse [--documents N] [--owners M] [--lookups K] [--pg-documents N] [--no-pg] [--regenerate] [--warm-cache] [--synchronous full|normal] [--no-bare-ingest]`
  *
  * Question: at a province's scale and beyond, how fast does `@motcua/store` ingest
  * digitized papers, and how much does a look-up through the port (owner key
@@ -10,6 +10,9 @@
  *   lookup   warehouse.find({ owner, resultCodes, validAt }) for K random owners, p50 / p99
  *   bare     the same WHERE clause as a prepared statement on the same connection (rows
  *            returned, not decoded), p50 / p99
+ *   bare ingest  (SQLite, when ingest is measured) the same documents inserted by a bare SQLite
+ *            program into the store's schema with the same pragmas, rows encoded before the
+ *            clock runs: the peer for the ingest rate (--no-bare-ingest skips it)
  *
  * on SQLite (the file is kept in bench/.data and reused unless --regenerate; the import runs with
  * the store's default `synchronous: 'full'`, or `normal` — the setting the store documents for
@@ -25,6 +28,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
+import { warehouseColumns } from '@motcua/core';
 import type { DigitizedDocument } from '@motcua/schemas';
 import { openSqliteStore, type SqliteStore } from '@motcua/store';
 import { openPostgresStore, type PostgresStore } from '@motcua/store/postgres';
@@ -169,6 +173,64 @@ const BARE_WHERE = (codes: number, placeholder: (i: number) => string) =>
    AND (state = 'valid' OR state_at_ms > ${placeholder(codes + 2)})
    AND (issue_date IS NULL OR issue_date <= ${placeholder(codes + 3)})
    AND (valid_until IS NULL OR valid_until >= ${placeholder(codes + 3)})`;
+
+/**
+ * The ingest peer: the same documents inserted by a bare SQLite program into the store's own
+ * schema (tables and indexes made by the store's migrations, the same pragmas, transactions of
+ * the same size, SQLite's own WAL checkpointing), with rows encoded before the clock runs —
+ * only the INSERT statements and commits are timed. What SQLite itself does on this machine.
+ */
+function bareSqliteIngest(
+  documents: number,
+  owners: number,
+  synchronous: 'full' | 'normal',
+): { seconds: number; docsPerSec: number } {
+  const path = join(tmpdir(), `motcua-bare-ingest-${process.pid}.db`);
+  const clean = (): void => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  };
+  clean();
+  try {
+    void openSqliteStore({ path }).close();
+    const db = new DatabaseSync(path);
+    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous.toUpperCase()};
+      PRAGMA temp_store = MEMORY; PRAGMA cache_size = -${CACHE_MB * 1024}`);
+    const insert = db.prepare(`INSERT INTO warehouse_documents
+      (id, owner_key, result_code, document_type, issue_date, valid_until, state, state_at_ms, doc, recorded_at, origin, actor)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+    const recordedAt = AT;
+    let insertUs = 0;
+    for (const batch of batches(owners, documents)) {
+      const rows = batch.map((d) => {
+        const c = warehouseColumns(d);
+        return [
+          c.id,
+          c.ownerKey,
+          c.resultCode,
+          c.documentType,
+          c.issueDate,
+          c.validUntil,
+          c.state,
+          c.stateAtMs,
+          JSON.stringify(d),
+          recordedAt,
+          'bench',
+          null,
+        ] as const;
+      });
+      const t = now();
+      db.exec('BEGIN IMMEDIATE');
+      for (const r of rows) insert.run(...r);
+      db.exec('COMMIT');
+      insertUs += now() - t;
+    }
+    db.close();
+    const seconds = insertUs / 1e6;
+    return { seconds: Math.round(seconds * 10) / 10, docsPerSec: Math.round(documents / seconds) };
+  } finally {
+    clean();
+  }
+}
 
 async function sqliteRun(
   documents: number,
@@ -364,6 +426,15 @@ export async function main(args: string[]): Promise<void> {
   const synchronous = arg(args, '--synchronous') ?? 'full';
   if (synchronous !== 'full' && synchronous !== 'normal') throw new Error('--synchronous must be full or normal');
   const sqlite = await sqliteRun(documents, owners, lookups, args.includes('--regenerate'), warm, synchronous);
+  // The ingest peer runs only when the store's ingest was measured (a regenerated database).
+  const bareIngest =
+    sqlite.ingestDocsPerSec === null || args.includes('--no-bare-ingest')
+      ? null
+      : bareSqliteIngest(documents, owners, synchronous);
+  if (bareIngest !== null)
+    console.log(
+      `sqlite      bare SQLite insert of the same rows (pre-encoded, same schema and pragmas): ${bareIngest.docsPerSec.toLocaleString('en')} docs/s; the store ingests at ${((sqlite.ingestDocsPerSec as number) / bareIngest.docsPerSec).toFixed(3)}× that`,
+    );
   console.log(
     `sqlite      ingest ${sqlite.ingestDocsPerSec?.toLocaleString('en') ?? '(reused)'} docs/s (${sqlite.ingestDocsPerCpuSecond?.toLocaleString('en') ?? '-'} per CPU-second); lookup p50 ${sqlite.lookup.p50Us} µs p99 ${sqlite.lookup.p99Us} µs; bare p50 ${sqlite.bare.p50Us} µs p99 ${sqlite.bare.p99Us} µs; ${sqlite.papersPerLookup} papers/look-up`,
   );
@@ -393,6 +464,9 @@ export async function main(args: string[]): Promise<void> {
     loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
     lookups,
     sqlite,
+    sqliteBareIngest: bareIngest,
+    sqliteIngestVsBare:
+      bareIngest === null ? null : Number(((sqlite.ingestDocsPerSec as number) / bareIngest.docsPerSec).toFixed(3)),
     postgres,
     ...(postgresSkipped === undefined ? {} : { postgresSkipped }),
     goals: {
