@@ -23,12 +23,5 @@ export type {
   SignerSummary,
   VerificationReport,
 } from './verify/report.ts';
-export { verifyPdf } from './verify/verify-pdf.ts';
-export {
-  type PdfFileRead,
-  type PdfFileTuning,
-  verifyPdfFile,
-  verifyPdfFileWith,
-} from './verify/verify-pdf-file.ts';
 export type { BinaryOrPem } from './x509/pem.ts';
 export * from './xml/index.ts';

@@ -8,16 +8,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  detectFormat,
-  SignatureError,
-  type SignatureReport,
-  type VerificationReport,
-  verifyJws,
-  verifyPdf,
-  verifyPdfFile,
-  verifyXml,
-} from '@motcua/signing';
+import type { SignatureReport, VerificationReport } from '@motcua/signing';
 import { type Command, EXIT, type Io } from '../command.ts';
 import { pickLang, t } from '../lang.ts';
 import { InputError, readHead, readWhole } from '../read-input.ts';
@@ -143,6 +134,8 @@ async function runVerify(args: string[], io: Io): Promise<number> {
 
   // A PDF on disk is verified from the file: large scanned results are then neither read into
   // memory nor copied (verifyPdfFile streams the signed ranges). Everything else is read whole.
+  // The PDF verifier is loaded alone (the package's `pdf` entry): start-up is part of every run.
+  const pdf = await import('@motcua/signing/pdf');
   let doc: Uint8Array | undefined;
   let trust: Uint8Array[];
   let crls: Uint8Array[];
@@ -150,7 +143,7 @@ async function runVerify(args: string[], io: Io): Promise<number> {
   let detached: Uint8Array | undefined;
   try {
     const head = file === '-' ? undefined : await readHead(file, 1024);
-    if (head === undefined || detectFormat(head) !== 'pdf') doc = await readWhole(file, io.stdin);
+    if (head === undefined || !pdf.hasPdfHeader(head)) doc = await readWhole(file, io.stdin);
     trust = await readTrust(values.trust ?? []);
     crls = await readFiles(values.crl ?? []);
     ocsps = await readFiles(values.ocsp ?? []);
@@ -176,16 +169,20 @@ async function runVerify(args: string[], io: Io): Promise<number> {
       ...(values.element ? { expectedSignedElements: values.element } : {}),
       ...(detached ? { detachedPayload: detached } : {}),
     };
-    const format = doc === undefined ? 'pdf' : (detectFormat(doc) ?? formatByName(file));
-    report =
-      doc === undefined
-        ? await verifyPdfFile(file, options)
-        : format === 'xml'
+    if (doc === undefined) report = await pdf.verifyPdfFile(file, options);
+    else {
+      // Only now the XML and JWS verifiers are loaded: a PDF needs none of their modules.
+      const { detectFormat, verifyJws, verifyXml } = await import('@motcua/signing');
+      const format = detectFormat(doc) ?? formatByName(file);
+      report =
+        format === 'xml'
           ? await verifyXml(doc, options)
           : format === 'jws'
             ? await verifyJws(doc, options)
-            : await verifyPdf(doc, options);
+            : await pdf.verifyPdf(doc, options);
+    }
   } catch (err) {
+    const { SignatureError } = pdf;
     if (err instanceof SignatureError && err.code === 'FILE_UNREADABLE') {
       io.stderr.write(`motcua verify: ${t(lang, 'không đọc được tệp', 'cannot read file')} ${file}\n`);
       return EXIT.usage;

@@ -7,6 +7,7 @@
  */
 import { SignatureError } from '../errors.ts';
 import { type JwsVerifyOptions, verifyJws } from '../jws/verify-jws.ts';
+import { hasPdfHeader } from '../pdf/header.ts';
 import { verifyXml, type XmlVerifyOptions } from '../xml/verify-xml.ts';
 import type { VerificationReport } from './report.ts';
 import { verifyPdf } from './verify-pdf.ts';
@@ -51,8 +52,8 @@ const COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
  * @category Verification
  */
 export function detectFormat(bytes: Uint8Array): SignedFormat | undefined {
+  if (hasPdfHeader(bytes)) return 'pdf';
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (head.includes('%PDF-')) return 'pdf';
   const start = head.replace(/^(\xef\xbb\xbf)?[\s]*/, '');
   if (start.startsWith('<')) return 'xml';
   if (start.startsWith('{')) return 'jws';

@@ -9,7 +9,7 @@ import { bytesEqual } from '../cms/der.ts';
 import { OID, parseSignedData, type SignedData } from '../cms/signed-data.ts';
 import { type SignerVerification, verifySigner } from '../cms/verify-signer.ts';
 import { SignatureError } from '../errors.ts';
-import { readPdfSignatures } from '../pdf/index.ts';
+import { readPdfSignatures } from '../pdf/read.ts';
 import type { PdfSignatureField, PdfSignatureStructure } from '../pdf/types.ts';
 import { collectSources, type RevocationSources } from '../revocation/check.ts';
 import { type TimestampVerification, verifyTimestampToken } from '../tsp/timestamp.ts';
