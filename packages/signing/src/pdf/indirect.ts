@@ -47,6 +47,8 @@ export function searchHeader(
   const needle = ascii(`${num} ${gen} obj`);
   let from = Math.max(0, offset - window);
   const to = Math.min(bytes.length, offset + window + needle.length);
+  // The bytes either side of a match are looked at too.
+  ensureLoaded(bytes, from - 1, to + 1);
   for (;;) {
     const i = findBytes(bytes, needle, from, to, budget);
     if (i < 0) return -1;

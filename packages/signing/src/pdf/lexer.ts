@@ -48,6 +48,17 @@ export class PdfLexer {
   readonly end: number;
   readonly budget: Budget;
   pos: number;
+  /**
+   * Whether the lexer stops at unloaded bytes of a sparse file (sparse.ts) rather than at the end
+   * it was asked for: there, reaching {@link end} is not the end of the data.
+   */
+  private readonly clamped: boolean;
+  /**
+   * Set when a clamped lexer looked at (or needed) a byte at or after {@link end}: whatever it
+   * read or failed to read there may differ from the whole file, wherever its position ended up
+   * (a failed string, a `num gen` that was not followed by `R`, …). Checked by the sparse file.
+   */
+  hitEnd = false;
   constructor(bytes: Uint8Array, pos: number, budget: Budget, end: number = bytes.length) {
     this.bytes = bytes;
     this.pos = pos;
@@ -55,8 +66,19 @@ export class PdfLexer {
     const wanted = Math.min(end, bytes.length);
     const loaded = loadedEnd(bytes, pos);
     this.end = Math.min(wanted, loaded);
-    if (loaded < wanted) noteClamped(bytes, this);
+    this.clamped = loaded < wanted;
+    if (this.clamped) noteClamped(bytes, this);
     this.budget = budget;
+  }
+
+  /**
+   * Records that the lexer looks at byte `p` (or needs it): at or after the end of a clamped
+   * lexer, the read may have been cut short by unloaded bytes. Returns whether `p` is past the end.
+   */
+  touch(p: number): boolean {
+    if (p < this.end) return false;
+    if (this.clamped) this.hitEnd = true;
+    return true;
   }
 
   /** Skips white-space and comments. */
@@ -74,6 +96,7 @@ export class PdfLexer {
         break;
       }
     }
+    this.touch(p);
     this.budget.spend((p - this.pos) >> 4);
     this.pos = p;
   }
@@ -87,6 +110,7 @@ export class PdfLexer {
       s += String.fromCharCode(this.bytes[p] as number);
       p++;
     }
+    if (s.length < 32) this.touch(p);
     return s;
   }
 
@@ -108,6 +132,7 @@ export class PdfLexer {
       v = v * 10 + ((b[p] as number) - 0x30);
       p++;
     }
+    this.touch(p);
     if (p === start || p - start > 15) return undefined;
     if (p < this.end && CLASS[b[p] as number] === 0) return undefined;
     this.pos = p;
@@ -120,7 +145,7 @@ export class PdfLexer {
     this.budget.spend(1);
     this.skipWs();
     const b = this.bytes;
-    if (this.pos >= this.end) throw new FormatError('unexpected end of data', this.pos);
+    if (this.touch(this.pos)) throw new FormatError('unexpected end of data', this.pos);
     const c = b[this.pos] as number;
     switch (c) {
       case 0x2f: // /
@@ -128,6 +153,7 @@ export class PdfLexer {
       case 0x28: // (
         return this.readLiteral();
       case 0x3c: // <
+        this.touch(this.pos + 1);
         if (b[this.pos + 1] === 0x3c) return this.readDict(depth, maxDepth);
         return this.readHex();
       case 0x5b: // [
@@ -163,6 +189,7 @@ export class PdfLexer {
       p++;
       digits++;
     }
+    this.touch(p);
     let real = false;
     let frac = 0;
     let scale = 1;
@@ -177,6 +204,7 @@ export class PdfLexer {
         p++;
         digits++;
       }
+      this.touch(p);
     }
     if (digits === 0) throw new FormatError('malformed number', start);
     if (p < this.end && CLASS[b[p] as number] === 0) {
@@ -196,7 +224,7 @@ export class PdfLexer {
     const gen = this.readUInt();
     if (gen !== undefined) {
       this.skipWs();
-      if (b[this.pos] === 0x52 && (this.pos + 1 >= this.end || CLASS[b[this.pos + 1] as number] !== 0)) {
+      if (b[this.pos] === 0x52 && (this.touch(this.pos + 1) || CLASS[b[this.pos + 1] as number] !== 0)) {
         this.pos++;
         return { k: 'ref', num: v, gen };
       }
@@ -212,6 +240,7 @@ export class PdfLexer {
     let s = '';
     while (p < this.end && CLASS[b[p] as number] === 0) {
       const c = b[p] as number;
+      if (c === 0x23) this.touch(p + 2);
       if (c === 0x23 && hexValue(b[p + 1]) < 16 && hexValue(b[p + 2]) < 16) {
         s += String.fromCharCode(hexValue(b[p + 1]) * 16 + hexValue(b[p + 2]));
         p += 3;
@@ -221,6 +250,7 @@ export class PdfLexer {
       }
       if (p - start > 65536) throw new FormatError('name too long', start);
     }
+    this.touch(p);
     this.budget.spend(p - start);
     this.pos = p;
     return makeName(s);
@@ -241,7 +271,7 @@ export class PdfLexer {
         p++;
       }
     }
-    if (p >= this.end) {
+    if (this.touch(p)) {
       this.budget.spend(this.end - start);
       throw new FormatError('unterminated string', start);
     }
@@ -316,6 +346,7 @@ export class PdfLexer {
     let p = start + 1;
     const rel = b.subarray(p, this.end).indexOf(0x3e);
     if (rel < 0) {
+      this.touch(this.end);
       this.budget.spend(this.end - start);
       throw new FormatError('unterminated hex string', start);
     }
@@ -349,7 +380,7 @@ export class PdfLexer {
     const items: PdfObject[] = [];
     for (;;) {
       this.skipWs();
-      if (this.pos >= this.end) throw new FormatError('unterminated array', start);
+      if (this.touch(this.pos)) throw new FormatError('unterminated array', start);
       if (this.bytes[this.pos] === 0x5d) {
         this.pos++;
         return { k: 'arr', items };
@@ -365,9 +396,10 @@ export class PdfLexer {
     let dups: string[] | undefined;
     for (;;) {
       this.skipWs();
-      if (this.pos >= this.end) throw new FormatError('unterminated dictionary', start);
+      if (this.touch(this.pos)) throw new FormatError('unterminated dictionary', start);
       const c = this.bytes[this.pos];
       if (c === 0x3e) {
+        this.touch(this.pos + 1);
         if (this.bytes[this.pos + 1] !== 0x3e) throw new FormatError('malformed dictionary end', this.pos);
         this.pos += 2;
         return dups === undefined

@@ -59,6 +59,14 @@ function directLength(chunk: Buffer, i: number): number | undefined {
   return Number.isSafeInteger(v) ? v : undefined;
 }
 
+/** What {@link SparseFile.suspect} needs of a lexer stopped at a hole. */
+interface ClampedLexer {
+  readonly pos: number;
+  readonly end: number;
+  /** Whether the lexer looked at or needed a byte at or after `end` (see `PdfLexer.touch`). */
+  readonly hitEnd?: boolean;
+}
+
 const registry = new WeakMap<Uint8Array, SparseFile>();
 const STREAM = Buffer.from('stream');
 const ENDSTREAM = Buffer.from('endstream');
@@ -76,7 +84,7 @@ export class SparseFile {
   /** Set when the reader needed unloaded bytes it could not load in place. */
   holeHit = false;
   /** Lexers stopped at a hole, checked by {@link suspect}. */
-  private readonly clamped: { pos: number; end: number }[] = [];
+  private readonly clamped: ClampedLexer[] = [];
   /** Bytes read from the file into the buffer (scanning pass and later loads). */
   loadedBytes = 0;
   private fd: number | undefined;
@@ -276,18 +284,20 @@ export class SparseFile {
   }
 
   /** Records a lexer that stops at a hole (see {@link suspect}). */
-  noteClamped(lx: { pos: number; end: number }): void {
+  noteClamped(lx: ClampedLexer): void {
     if (this.clamped.length < 100_000) this.clamped.push(lx);
     else this.holeHit = true;
   }
 
   /**
    * Whether the read may have been cut short by a hole: a read that failed on one, or a lexer
-   * that stopped at a hole and ended within a token's length of it. A caller that sees `true`
-   * reads the whole file instead.
+   * that stopped at a hole and looked at its end (a string or a number running into it, a
+   * keyword or a reference looked for there, whether the lexer then failed, backtracked or went
+   * on) or ended within a token's length of it. A caller that sees `true` reads the whole file
+   * instead.
    */
   get suspect(): boolean {
-    return this.holeHit || this.clamped.some((lx) => lx.pos + CLAMP_SLACK >= lx.end);
+    return this.holeHit || this.clamped.some((lx) => lx.hitEnd === true || lx.pos + CLAMP_SLACK >= lx.end);
   }
 
   /** Total bytes still unloaded. */
@@ -315,7 +325,7 @@ export function loadedEnd(bytes: Uint8Array, pos: number): number {
 }
 
 /** Records a lexer over a sparse buffer that stops at a hole. */
-export function noteClamped(bytes: Uint8Array, lx: { pos: number; end: number }): void {
+export function noteClamped(bytes: Uint8Array, lx: ClampedLexer): void {
   registry.get(bytes)?.noteClamped(lx);
 }
 

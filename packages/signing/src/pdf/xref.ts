@@ -166,6 +166,7 @@ export function findLastStartxref(bytes: Uint8Array, budget: Budget): { value: n
 
 /** The end of the `%%EOF` line: after the marker and one CR, LF or CRLF. */
 export function eolAfter(bytes: Uint8Array, p: number): number {
+  ensureLoaded(bytes, p, p + 2);
   if (bytes[p] === 0x0d) p++;
   if (bytes[p] === 0x0a) p++;
   return p;
@@ -287,18 +288,25 @@ function readTable(ctx: XrefContext, offset: number, allowHybrid: boolean): Xref
     let q = lx.pos;
     const rows = q;
     ensureLoaded(bytes, q, q + count * 20 + 64);
+    // Rows may hold more white-space than the loaded estimate: a row that reads as malformed
+    // must not be one whose bytes were never loaded (NUL bytes read as white-space), or the
+    // recovery below (a nearby section) would silently replace it.
+    const malformed = (what: string): FormatError => {
+      assertLoaded(bytes, rows, q + 1);
+      return new FormatError(what, q);
+    };
     for (let i = 0; i < count; i++) {
       while (isWhite(bytes[q])) q++;
       const off = uintAt(bytes, q);
-      if (off === undefined) throw new FormatError('malformed xref entry', q);
+      if (off === undefined) throw malformed('malformed xref entry');
       q = off[1];
       while (bytes[q] === 0x20) q++;
       const gen = uintAt(bytes, q);
-      if (gen === undefined) throw new FormatError('malformed xref entry', q);
+      if (gen === undefined) throw malformed('malformed xref entry');
       q = gen[1];
       while (bytes[q] === 0x20) q++;
       const t = bytes[q];
-      if (t !== 0x6e && t !== 0x66) throw new FormatError('malformed xref entry type', q);
+      if (t !== 0x6e && t !== 0x66) throw malformed('malformed xref entry type');
       q++;
       b.push(start + i, t === 0x6e ? 1 : 0, off[0], gen[0]);
     }

@@ -18,6 +18,7 @@ import { CORPORA, loadCorpus } from '../../test/corpus.ts';
 import {
   concat,
   fillSignature,
+  fromLatin1,
   latin1,
   patchSameLength,
   signIncrementally,
@@ -414,6 +415,84 @@ describe('verifyPdfFile: unusual but signed large documents give verifyPdf’s r
     const updated = pointInto(base, 50, inPayload, [{ num: 3, body: page }]);
     const signed = sign(updated, page, { annots: '50 0 R' });
     for (const tuning of [SPARSE, MOST_HOLES]) await check(signed, options, tuning);
+  });
+});
+
+/**
+ * Holes the scanner makes where the reader sees no stream: `stream` and `endstream` inside a
+ * string or a comment. The reader's lexer stops at the hole; what it then does must never read
+ * as a clean pass (each of these made the sparse path call an invalid document valid).
+ */
+describe('verifyPdfFile: holes where the reader sees no stream payload', () => {
+  const holeOptions = (): VerifyOptions => ({ ...options, pdfLimits: { orphanScanMaxBytes: 0 } });
+  /** The trailer of the last revision and its /Size. */
+  const tail = (pdf: Uint8Array): { prev: number; size: number } => ({
+    prev: Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(latin1(pdf.subarray(pdf.length - 64)))?.[1]),
+    size: sizeOf(pdf),
+  });
+  // The last KiB of a file is always loaded (startxref): keep the attacked bytes before it.
+  const pad = `/Pad (${'P'.repeat(3000)})`;
+  let signedDangling: Uint8Array;
+  beforeAll(() => {
+    // The signed page lists annotation 20 0 R, which does not exist yet.
+    const doc = scanned(1, 50_000, 9);
+    signedDangling = sign(write(doc), doc.firstPage, { annots: '20 0 R' });
+  });
+
+  async function dangerous(bytes: Uint8Array): Promise<void> {
+    const { report, read } = await check(bytes, holeOptions(), MOST_HOLES);
+    expect(report.valid).toBe(false);
+    expect(read.mode).toBe('fallback');
+    expect(report.problems.map((p) => p.code)).toContain('DOCUMENT_MODIFIED');
+  }
+
+  it('a later object filling a dangling reference, with a string running into a hole', async () => {
+    expect((await check(signedDangling, holeOptions(), MOST_HOLES)).report.valid).toBe(true);
+    // The literal string fails at the hole while the lexer's position stays at its start.
+    const fill = `<</Type /Annot /Subtype /Text /Rect [0 0 9 9] /Contents (stream\n${'A'.repeat(3000)}endstream)>>`;
+    await dangerous(writeRevision(signedDangling, [{ num: 20, body: fill }], { trailer: '/Root 1 0 R' }));
+  });
+
+  it('a later object filling a dangling reference, with `num gen` and its `R` split by a hole', async () => {
+    // `5 0` then white-space to the hole: no `R` is seen, the lexer backs up to after `5`.
+    const fill = `<</Type /Annot /K (stream\n) /Subtype /Text /Rect [0 0 9 9] /P 5 0${' '.repeat(3000)}R /Z (endstream)>>`;
+    await dangerous(writeRevision(signedDangling, [{ num: 20, body: fill }], { trailer: '/Root 1 0 R' }));
+  });
+
+  it('xref rows running into a hole, with a decoy table within the repair window', async () => {
+    const doc = scanned(1, 50_000, 10);
+    const signed = sign(write(doc), doc.firstPage);
+    const { prev, size } = tail(signed);
+    let out = latin1(signed);
+    const objAt = out.length;
+    out += `3 0 obj\n${doc.firstPage.replace('595 842', '10 10')}\nendobj\n`;
+    // A decoy section (behind a comment) that changes nothing, 51 bytes before the real one.
+    out += `%stream\n%xref\n0 0\ntrailer<</Size ${size}/Root 1 0 R/Prev ${prev}>>\n`;
+    const xrefAt = out.length;
+    // The real section re-writes the page; its rows hold more white-space than the loader expects.
+    const free = '0000000000 65535 f \n';
+    out += `xref\n100 5\n${free.repeat(4)}${' '.repeat(300)}${free}3 1\n${String(objAt).padStart(10, '0')} 00000 n \n`;
+    out += `trailer\n<</Size ${size}/Root 1 0 R/Prev ${prev}/X (endstream)${pad}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+    await dangerous(fromLatin1(out));
+  });
+
+  it('`stream` in strings of a signed revision: the valid document stays valid', async () => {
+    const doc = scanned(1, 50_000, 11);
+    const note = `<</Type /Annot /Subtype /Text /Rect [0 0 9 9] /Contents (stream\n${'A'.repeat(600)}endstream)>>`;
+    const page = doc.firstPage.replace(/>>$/, ' /Annots [20 0 R]>>');
+    const base = writeRevision(
+      write(doc),
+      [
+        { num: 20, body: note },
+        { num: 3, body: page },
+      ],
+      {
+        trailer: `/Root 1 0 R /C (stream\r${'B'.repeat(400)}endstream)`,
+      },
+    );
+    const signed = sign(base, page.replace(' /Annots [20 0 R]>>', '>>'), { annots: '20 0 R' });
+    const { report } = await check(signed, holeOptions(), MOST_HOLES);
+    expect(report.valid).toBe(true);
   });
 });
 
